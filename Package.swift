@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSwift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Snapcue",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "snapcue", targets: ["snapcue"]),
+        .library(name: "DrillCore", targets: ["DrillCore"]),
+        .library(name: "DrillStats", targets: ["DrillStats"]),
+        .library(name: "DrillSim", targets: ["DrillSim"]),
+        .library(name: "DrillLinux", targets: ["DrillLinux"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries: the build fails early and clearly if the apt packages are missing.
+        .systemLibrary(
+            name: "CALSA", path: "Sources/CALSA", pkgConfig: "alsa",
+            providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(
+            name: "CGPIOD", path: "Sources/CGPIOD", pkgConfig: "libgpiod",
+            providers: [.apt(["libgpiod-dev"])]),
+
+        .target(
+            name: "DrillCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSwift6),
+        .target(name: "DrillStats", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
+        .target(name: "DrillSim", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
+        .target(
+            name: "DrillLinux", dependencies: ["DrillCore", "CALSA", "CGPIOD"],
+            swiftSettings: strictSwift6),
+        .executableTarget(
+            name: "snapcue",
+            dependencies: [
+                "DrillCore", "DrillStats", "DrillSim", "DrillLinux",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift6),
+
+        .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
+        .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DrillSimTests", dependencies: ["DrillCore", "DrillSim", "DrillStats"],
+            swiftSettings: strictSwift6),
+        .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
+        .testTarget(name: "SnapcueCLITests", dependencies: ["snapcue"], swiftSettings: strictSwift6),
+    ]
+)

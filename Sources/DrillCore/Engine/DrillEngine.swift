@@ -1,0 +1,355 @@
+/// The drill as a state machine: it does no I/O and reads no clock.
+///
+/// The runner feeds it the time (`advance(to:)`), switch edges with their
+/// kernel timestamps (`handle(_:)`) and what happened when a cue was shown
+/// (`cuePresented(_:)`), and performs the actions it returns. Timer-driven
+/// steps happen at their deadlines, not at the moment the runner woke, so
+/// the drill's schedule does not drift when the runner is late.
+public struct DrillEngine: Sendable {
+    public let plan: DrillPlan
+    public let profile: Profile
+
+    private enum Phase: Equatable {
+        case notStarted
+        case resting(until: MonotonicInstant)
+        case waitingForHome
+        case foreperiod
+        case presenting
+        case responding
+        case intertrial(until: MonotonicInstant)
+        case finished
+    }
+
+    private struct ActiveTrial: Sendable {
+        var planned: PlannedTrial
+        var foreperiodStart: MonotonicInstant
+        var scheduledOnset: MonotonicInstant
+        var onset: MonotonicInstant?
+        var timing = TrialTiming()
+        var matchers: [ResponseMatcher]
+        var edges: [SwitchEdge] = []
+        var litLights: [String] = []
+        var lightsOffAt: MonotonicInstant?
+        var announced: Set<String> = []
+    }
+
+    private var phase: Phase = .notStarted
+    private var nextIndex = 0
+    private var active: ActiveTrial?
+    private var held: Set<String> = []
+    private var lastBlockAndSet: (block: Int, set: Int)?
+    private var setStartedAt: MonotonicInstant = .zero
+    private var restedBeforeIndex: Int?
+    private var pendingEdges: [SwitchEdge] = []
+
+    /// Trials completed so far.
+    public private(set) var completedTrials = 0
+
+    public init(plan: DrillPlan, profile: Profile) {
+        self.plan = plan
+        self.profile = profile
+    }
+
+    /// Whether the drill is over.
+    public var isFinished: Bool { phase == .finished }
+
+    /// Switches currently held down, as the engine has seen them.
+    public var heldSwitches: Set<String> { held }
+
+    /// The next instant at which the engine must be advanced, or nil when it
+    /// only waits for a switch (home switch) or is finished.
+    public var nextDeadline: MonotonicInstant? {
+        switch phase {
+        case .notStarted, .waitingForHome, .presenting, .finished: return nil
+        case .resting(let until): return until
+        case .foreperiod: return active?.scheduledOnset
+        case .responding:
+            guard let active else { return nil }
+            let onset = active.onset ?? active.scheduledOnset
+            let sideDeadlines = active.matchers.compactMap { $0.deadline(onset: onset) }
+            return ([active.lightsOffAt].compactMap { $0 } + sideDeadlines).min()
+        case .intertrial(let until):
+            // A fixed-duration cue still lit must go off before the trial completes.
+            return active?.lightsOffAt ?? until
+        }
+    }
+
+    /// Starts the drill at `now`, with the switches already held.
+    public mutating func start(at now: MonotonicInstant, heldSwitches: Set<String> = []) -> [EngineAction] {
+        guard phase == .notStarted else { return [] }
+        held = heldSwitches
+        var actions: [EngineAction] = []
+        proceed(at: now, into: &actions)
+        return actions
+    }
+
+    /// Runs every step whose deadline is at or before `now`, each at its own deadline.
+    public mutating func advance(to now: MonotonicInstant) -> [EngineAction] {
+        var actions: [EngineAction] = []
+        while let deadline = nextDeadline, deadline <= now {
+            step(at: deadline, into: &actions)
+        }
+        return actions
+    }
+
+    /// A switch edge (with its kernel timestamp).
+    public mutating func handle(_ edge: SwitchEdge) -> [EngineAction] {
+        var actions: [EngineAction] = []
+        // Steps due before the edge happened come first.
+        while let deadline = nextDeadline, deadline <= edge.timestamp, phase != .presenting {
+            step(at: deadline, into: &actions)
+        }
+        if phase == .presenting {
+            pendingEdges.append(edge)
+            return actions
+        }
+        apply(edge, into: &actions)
+        return actions
+    }
+
+    /// What happened when the requested cue was shown.
+    public mutating func cuePresented(_ report: CueOnsetReport) -> [EngineAction] {
+        guard phase == .presenting, var trial = active else { return [] }
+        var timing = trial.timing
+        let onset: MonotonicInstant
+        if let start = report.lightSetStart, let end = report.lightSetEnd {
+            let halfWidth = (end.nanoseconds - start.nanoseconds) / 2
+            onset = MonotonicInstant(nanoseconds: start.nanoseconds + halfWidth)
+            timing.lightSetNanoseconds = end.nanoseconds - start.nanoseconds
+            timing.onsetUncertaintyNanoseconds = halfWidth
+            timing.schedulerLatenessNanoseconds = (start - trial.scheduledOnset).nanoseconds
+            if timing.lightSetNanoseconds! > 1_000_000 { timing.flags.append(.slowLightSet) }
+        } else if let soundOnset = report.soundOnset {
+            onset = soundOnset
+            timing.onsetUncertaintyNanoseconds = report.soundUncertainty?.nanoseconds
+            timing.schedulerLatenessNanoseconds = (soundOnset - trial.scheduledOnset).nanoseconds
+        } else {
+            onset = trial.scheduledOnset
+        }
+        timing.soundOnset = report.soundOnset
+        timing.soundOnsetUncertaintyNanoseconds = report.soundUncertainty?.nanoseconds
+        if let lateness = timing.schedulerLatenessNanoseconds, lateness > 1_000_000 { timing.flags.append(.lateOnset) }
+        timing.flags += report.flags
+        trial.timing = timing
+        trial.onset = onset
+        let rules = plan.rules(for: trial.planned)
+        if case .fixed(let duration) = rules.cueDuration, !trial.litLights.isEmpty {
+            trial.lightsOffAt = onset + duration
+        }
+        for index in trial.matchers.indices {
+            trial.matchers[index].onsetReached(onset, held: held)
+        }
+        active = trial
+        phase = .responding
+        var actions: [EngineAction] = []
+        announceDecisions(into: &actions)
+        let waiting = pendingEdges
+        pendingEdges = []
+        for edge in waiting { apply(edge, into: &actions) }
+        settleIfDecided(at: onset, into: &actions)
+        return actions
+    }
+
+    /// Ends the drill early at `now`. A trial whose outcome is settled is
+    /// completed and kept; one still waiting for a response is dropped.
+    public mutating func stop(at now: MonotonicInstant, reason: String) -> [EngineAction] {
+        guard phase != .finished else { return [] }
+        var actions: [EngineAction] = []
+        if let trial = active, !trial.litLights.isEmpty { actions.append(.lightsOff(trial.litLights)) }
+        if case .intertrial = phase, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
+        active = nil
+        phase = .finished
+        actions.append(.finished(.aborted(reason: reason)))
+        return actions
+    }
+
+    // MARK: - Steps
+
+    private mutating func step(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
+        switch phase {
+        case .resting:
+            proceed(at: instant, into: &actions)
+        case .foreperiod:
+            onsetDue(at: instant, into: &actions)
+        case .responding:
+            guard var trial = active else { return }
+            if let off = trial.lightsOffAt, off <= instant {
+                switchLightsOff(&trial, into: &actions)
+            }
+            let onset = trial.onset ?? trial.scheduledOnset
+            for index in trial.matchers.indices {
+                if let deadline = trial.matchers[index].deadline(onset: onset), deadline <= instant {
+                    trial.matchers[index].expire(at: deadline, onset: onset)
+                }
+            }
+            active = trial
+            announceDecisions(into: &actions)
+            settleIfDecided(at: instant, into: &actions)
+        case .intertrial(let until):
+            guard var trial = active else { return }
+            if let off = trial.lightsOffAt, off <= instant {
+                switchLightsOff(&trial, into: &actions)
+                active = trial
+            }
+            if until <= instant && trial.lightsOffAt == nil {
+                actions.append(.trialCompleted(record(of: trial)))
+                completedTrials += 1
+                active = nil
+                nextIndex += 1
+                proceed(at: instant, into: &actions)
+            }
+        case .notStarted, .waitingForHome, .presenting, .finished:
+            break
+        }
+    }
+
+    /// Moves to the next trial, with rests, block and set starts, and
+    /// time-limited sets cut off when their time is up.
+    private mutating func proceed(at now: MonotonicInstant, into actions: inout [EngineAction]) {
+        while nextIndex < plan.trials.count {
+            let trial = plan.trials[nextIndex]
+            let block = plan.blocks[trial.blockIndex]
+            let sameSet = lastBlockAndSet.map { $0 == (trial.blockIndex, trial.set) } ?? false
+            if sameSet, case .duration(let limit) = block.length, now - setStartedAt >= limit {
+                while nextIndex < plan.trials.count,
+                    plan.trials[nextIndex].blockIndex == trial.blockIndex, plan.trials[nextIndex].set == trial.set
+                {
+                    nextIndex += 1
+                }
+                continue
+            }
+            if !sameSet {
+                if let last = lastBlockAndSet, restedBeforeIndex != nextIndex {
+                    let rest = last.block != trial.blockIndex ? plan.blocks[last.block].restAfter : block.restBetweenSets
+                    if rest > .zero {
+                        restedBeforeIndex = nextIndex
+                        phase = .resting(until: now + rest)
+                        actions.append(.restStarted(until: now + rest))
+                        return
+                    }
+                }
+                if lastBlockAndSet?.block != trial.blockIndex {
+                    actions.append(.blockStarted(index: trial.blockIndex, name: block.name))
+                }
+                actions.append(.setStarted(blockIndex: trial.blockIndex, set: trial.set))
+                lastBlockAndSet = (trial.blockIndex, trial.set)
+                setStartedAt = now
+            }
+            begin(trial, at: now, into: &actions)
+            return
+        }
+        phase = .finished
+        actions.append(.finished(.complete))
+    }
+
+    private mutating func begin(_ planned: PlannedTrial, at now: MonotonicInstant, into actions: inout [EngineAction]) {
+        let rules = plan.rules(for: planned)
+        let matchers = profile.sides.map { side in
+            ResponseMatcher(side: side, trial: planned, rules: rules, mode: profile.mode, switches: profile.switches(of: side))
+        }
+        active = ActiveTrial(
+            planned: planned, foreperiodStart: now, scheduledOnset: now + planned.foreperiod, matchers: matchers)
+        if case .homeRelease(let home, _) = profile.mode, !held.contains(home) {
+            phase = .waitingForHome
+            actions.append(.waitingForHome(trialIndex: planned.index, home: home))
+            return
+        }
+        phase = .foreperiod
+        actions.append(.trialStarted(planned, foreperiodStart: now))
+    }
+
+    private mutating func onsetDue(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
+        guard var trial = active else { return }
+        if trial.planned.kind == .catchTrial {
+            // Nothing is shown; the response window still runs from the planned onset.
+            phase = .responding
+            settleIfDecided(at: instant, into: &actions)
+            return
+        }
+        trial.litLights = trial.planned.lights
+        active = trial
+        phase = .presenting
+        actions.append(.presentCue(CueRequest(
+            trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
+            scheduledOnset: trial.scheduledOnset)))
+    }
+
+    private mutating func apply(_ edge: SwitchEdge, into actions: inout [EngineAction]) {
+        switch edge.kind {
+        case .press: held.insert(edge.switchName)
+        case .release: held.remove(edge.switchName)
+        }
+        guard var trial = active else { return }
+        trial.edges.append(edge)
+        switch phase {
+        case .waitingForHome:
+            active = trial
+            if case .homeRelease(let home, _) = profile.mode, edge.switchName == home, edge.kind == .press {
+                active?.foreperiodStart = edge.timestamp
+                active?.scheduledOnset = edge.timestamp + trial.planned.foreperiod
+                phase = .foreperiod
+                actions.append(.trialStarted(trial.planned, foreperiodStart: edge.timestamp))
+            }
+            return
+        case .foreperiod:
+            for index in trial.matchers.indices { trial.matchers[index].foreperiodEdge(edge) }
+            active = trial
+            announceDecisions(into: &actions)
+            if active!.matchers.allSatisfy(\.isDecided) {
+                settleIfDecided(at: edge.timestamp, into: &actions)
+            }
+        case .responding:
+            let onset = trial.onset ?? trial.scheduledOnset
+            for index in trial.matchers.indices { trial.matchers[index].responseEdge(edge, onset: onset) }
+            active = trial
+            announceDecisions(into: &actions)
+            settleIfDecided(at: edge.timestamp, into: &actions)
+        default:
+            active = trial
+        }
+    }
+
+    /// Emits `sideDecided` once for each side that has just been decided.
+    private mutating func announceDecisions(into actions: inout [EngineAction]) {
+        guard var trial = active else { return }
+        for matcher in trial.matchers {
+            if let result = matcher.result, !trial.announced.contains(matcher.side) {
+                trial.announced.insert(matcher.side)
+                actions.append(.sideDecided(trialIndex: trial.planned.index, result))
+            }
+        }
+        active = trial
+    }
+
+    /// When every side is decided: lights off (for cues that last until the
+    /// response) and on to the inter-trial pause.
+    private mutating func settleIfDecided(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
+        guard var trial = active, trial.matchers.allSatisfy(\.isDecided) else { return }
+        if trial.lightsOffAt == nil || plan.rules(for: trial.planned).cueDuration == .untilResponse {
+            switchLightsOff(&trial, into: &actions)
+        }
+        active = trial
+        let decidedAt = trial.matchers.compactMap { $0.result?.decidedAt }.max() ?? instant
+        phase = .intertrial(until: max(decidedAt, instant) + plan.rules(for: trial.planned).intertrial)
+    }
+
+    private func switchLightsOff(_ trial: inout ActiveTrial, into actions: inout [EngineAction]) {
+        if !trial.litLights.isEmpty { actions.append(.lightsOff(trial.litLights)) }
+        trial.litLights = []
+        trial.lightsOffAt = nil
+    }
+
+    private func record(of trial: ActiveTrial) -> TrialRecord {
+        let sides = trial.matchers.compactMap(\.result)
+        var winners: [String] = []
+        if profile.isHeadToHead {
+            let hits = sides.filter { $0.outcome == .hit }
+            if let best = hits.compactMap(\.reactionTimeNanoseconds).min() {
+                winners = hits.filter { $0.reactionTimeNanoseconds == best }.map(\.side)
+            }
+        }
+        return TrialRecord(
+            planned: trial.planned, foreperiodStart: trial.foreperiodStart, scheduledOnset: trial.scheduledOnset,
+            onset: trial.onset, timing: trial.timing, sides: sides, winners: winners, edges: trial.edges)
+    }
+}

@@ -1,0 +1,68 @@
+/// A request to show a cue.
+public struct CueRequest: Equatable, Sendable {
+    /// The trial's index in the plan.
+    public var trialIndex: Int
+    /// Lights to switch on.
+    public var lights: [String]
+    /// Sound to play.
+    public var sound: String?
+    /// When the cue is due.
+    public var scheduledOnset: MonotonicInstant
+}
+
+/// What actually happened when a cue was shown, reported back to the engine.
+public struct CueOnsetReport: Equatable, Sendable {
+    /// Monotonic time just before the light-set call.
+    public var lightSetStart: MonotonicInstant?
+    /// Monotonic time just after the light-set call returned.
+    public var lightSetEnd: MonotonicInstant?
+    /// When the sound reaches the output.
+    public var soundOnset: MonotonicInstant?
+    /// Uncertainty of `soundOnset`.
+    public var soundUncertainty: Duration?
+    /// Timing problems seen while presenting.
+    public var flags: [TimingFlag]
+
+    public init(
+        lightSetStart: MonotonicInstant? = nil, lightSetEnd: MonotonicInstant? = nil,
+        soundOnset: MonotonicInstant? = nil, soundUncertainty: Duration? = nil, flags: [TimingFlag] = []
+    ) {
+        self.lightSetStart = lightSetStart
+        self.lightSetEnd = lightSetEnd
+        self.soundOnset = soundOnset
+        self.soundUncertainty = soundUncertainty
+        self.flags = flags
+    }
+}
+
+/// How a drill ended.
+public enum DrillEnd: Equatable, Sendable, Codable {
+    /// Every planned trial ran.
+    case complete
+    /// Stopped early (Ctrl-C, a fault); the trials done are kept.
+    case aborted(reason: String)
+}
+
+/// What the engine asks the runner to do, or tells the display.
+public enum EngineAction: Equatable, Sendable {
+    /// A block begins.
+    case blockStarted(index: Int, name: String)
+    /// A set of a block begins.
+    case setStarted(blockIndex: Int, set: Int)
+    /// A rest begins; the next trial starts at `until`.
+    case restStarted(until: MonotonicInstant)
+    /// Home-release mode: the athlete must press and hold the home switch.
+    case waitingForHome(trialIndex: Int, home: String)
+    /// A trial's foreperiod began.
+    case trialStarted(PlannedTrial, foreperiodStart: MonotonicInstant)
+    /// Show a cue now; report back with `DrillEngine.cuePresented(_:)`.
+    case presentCue(CueRequest)
+    /// Switch these lights off.
+    case lightsOff([String])
+    /// One side's outcome is settled (for live feedback).
+    case sideDecided(trialIndex: Int, SideResult)
+    /// A trial is finished, its record complete: store it now.
+    case trialCompleted(TrialRecord)
+    /// The drill is over.
+    case finished(DrillEnd)
+}

@@ -1,0 +1,135 @@
+/// Decides one side's outcome in one trial from switch edges and deadlines.
+///
+/// Pure: no clock, no I/O. Every decision is made from edge timestamps, so an
+/// edge delivered late is still classified by when it happened.
+///
+/// Boundaries: a response exactly at the anticipation threshold is a valid
+/// reaction (`rt < anticipation` is an anticipation); a response exactly at
+/// the timeout is too late (`rt >= timeout` is a miss).
+struct ResponseMatcher {
+    let side: String
+    let kind: TrialKind
+    let expected: String?
+    /// The switches that belong to this side; other edges are not its responses.
+    let switches: Set<String>
+    /// Home-release mode: the home switch.
+    let home: String?
+    let anticipation: Duration
+    let timeout: Duration
+    let movementTimeout: Duration
+
+    private(set) var result: SideResult?
+    /// Home-release mode: the release that started the movement.
+    private var release: SwitchEdge?
+
+    init(side: String, trial: PlannedTrial, rules: TrialRules, mode: ResponseMode, switches: [String]) {
+        self.side = side
+        self.kind = trial.kind
+        self.expected = trial.expected[side]
+        self.switches = Set(switches)
+        self.anticipation = rules.anticipation
+        self.timeout = rules.timeout
+        switch mode {
+        case .press:
+            home = nil
+            movementTimeout = .zero
+        case .homeRelease(let homeSwitch, let movement):
+            home = homeSwitch
+            movementTimeout = movement
+        }
+    }
+
+    var isDecided: Bool { result != nil }
+
+    /// Whether `edge` is a response of this side: a press of one of its
+    /// switches, or in home-release mode the release of the home switch.
+    private func isResponse(_ edge: SwitchEdge) -> Bool {
+        guard switches.contains(edge.switchName) else { return false }
+        if let home, edge.switchName == home { return edge.kind == .release }
+        return edge.kind == .press
+    }
+
+    /// An edge during the foreperiod, before any cue.
+    mutating func foreperiodEdge(_ edge: SwitchEdge) {
+        guard !isDecided, isResponse(edge) else { return }
+        decide(.falseStart, edge: edge, onset: nil)
+    }
+
+    /// The cue appeared at `onset` while `held` switches were down.
+    mutating func onsetReached(_ onset: MonotonicInstant, held: Set<String>) {
+        guard !isDecided, kind != .catchTrial else { return }
+        let targets = switches.subtracting(home.map { [$0] } ?? [])
+        if let stuck = targets.intersection(held).sorted().first {
+            result = SideResult(
+                side: side, expectedSwitch: expected, outcome: .stuckSwitch, respondedSwitch: stuck,
+                decidedAt: onset)
+        }
+    }
+
+    /// An edge after onset (or, for a catch trial, after the planned onset).
+    mutating func responseEdge(_ edge: SwitchEdge, onset: MonotonicInstant) {
+        guard !isDecided else { return }
+        if let release {
+            // Home-release mode, moving: the first target press ends the movement.
+            guard edge.kind == .press, switches.contains(edge.switchName), edge.switchName != home else { return }
+            let movement = edge.timestamp - release.timestamp
+            if movement >= movementTimeout { return expire(at: release.timestamp + movementTimeout, onset: onset) }
+            let outcome: Outcome = edge.switchName == expected ? .hit : .wrongTarget
+            decide(outcome, edge: release, onset: onset, target: edge)
+            return
+        }
+        guard isResponse(edge) else { return }
+        if edge.timestamp < onset { return decide(.falseStart, edge: edge, onset: onset) }
+        let reactionTime = edge.timestamp - onset
+        if reactionTime >= timeout { return expire(at: onset + timeout, onset: onset) }
+        switch kind {
+        case .catchTrial: return decide(.falseStart, edge: edge, onset: onset)
+        case .noGo: return decide(.noGoCommission, edge: edge, onset: onset)
+        case .go: break
+        }
+        if reactionTime < anticipation { return decide(.anticipation, edge: edge, onset: onset) }
+        if let home, edge.switchName == home {
+            release = edge  // reaction time is set; now the movement
+            return
+        }
+        decide(edge.switchName == expected ? .hit : .wrongTarget, edge: edge, onset: onset)
+    }
+
+    /// When this side runs out of time, if undecided.
+    func deadline(onset: MonotonicInstant) -> MonotonicInstant? {
+        guard !isDecided else { return nil }
+        if let release { return release.timestamp + movementTimeout }
+        return onset + timeout
+    }
+
+    /// Settles the outcome at a deadline that has passed.
+    mutating func expire(at instant: MonotonicInstant, onset: MonotonicInstant) {
+        guard !isDecided else { return }
+        let outcome: Outcome = switch kind {
+        case .go: .miss
+        case .noGo: .noGoCorrect
+        case .catchTrial: .catchCorrect
+        }
+        var decided = SideResult(side: side, expectedSwitch: expected, outcome: outcome, decidedAt: instant)
+        if let release {
+            // Released in time but never reached a target: a miss that keeps its reaction time.
+            decided.respondedSwitch = release.switchName
+            decided.response = release.timestamp
+            decided.reactionTimeNanoseconds = (release.timestamp - onset).nanoseconds
+        }
+        result = decided
+    }
+
+    private mutating func decide(_ outcome: Outcome, edge: SwitchEdge, onset: MonotonicInstant?, target: SwitchEdge? = nil) {
+        var decided = SideResult(
+            side: side, expectedSwitch: expected, outcome: outcome, respondedSwitch: edge.switchName,
+            response: edge.timestamp, decidedAt: target?.timestamp ?? edge.timestamp)
+        if let onset { decided.reactionTimeNanoseconds = (edge.timestamp - onset).nanoseconds }
+        if let target {
+            decided.respondedSwitch = target.switchName
+            decided.targetHit = target.timestamp
+            decided.movementTimeNanoseconds = (target.timestamp - edge.timestamp).nanoseconds
+        }
+        result = decided
+    }
+}

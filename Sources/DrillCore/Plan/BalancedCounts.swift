@@ -1,0 +1,45 @@
+/// How many times each cue (and the catch "no cue") appears in one balanced
+/// set: the no-go and catch probabilities fix the kind counts, the cue
+/// weights share out each kind (largest remainder, ties to the cue listed
+/// first).
+struct BalancedCounts {
+    /// (cue name, or nil for a catch trial) and its count, in a fixed order.
+    let items: [(cueName: String?, count: Int)]
+
+    init(block: Block, cues: [Cue], trials: Int) {
+        let rules = block.rules
+        let catchCount = Int((rules.catchProbability * Double(trials)).rounded())
+        let noGoCount = Int((rules.noGoProbability * Double(trials - catchCount)).rounded())
+        let goCount = trials - catchCount - noGoCount
+        var items: [(String?, Int)] = []
+        items += Self.share(goCount, among: cues.filter { !$0.isNoGo }).map { ($0.0, $0.1) }
+        items += Self.share(noGoCount, among: cues.filter(\.isNoGo)).map { ($0.0, $0.1) }
+        if catchCount > 0 { items.append((nil, catchCount)) }
+        self.items = items.filter { $0.1 > 0 }
+    }
+
+    /// Splits `total` among `cues` in proportion to their weights.
+    static func share(_ total: Int, among cues: [Cue]) -> [(String, Int)] {
+        guard total > 0, !cues.isEmpty else { return [] }
+        let weightSum = cues.reduce(0) { $0 + $1.weight }
+        var counts = cues.map { total * $0.weight / weightSum }
+        let remainders = cues.indices.map { (index: $0, remainder: (total * cues[$0].weight) % weightSum) }
+        var left = total - counts.reduce(0, +)
+        for entry in remainders.sorted(by: { $0.remainder > $1.remainder || ($0.remainder == $1.remainder && $0.index < $1.index) }) where left > 0 {
+            counts[entry.index] += 1
+            left -= 1
+        }
+        return zip(cues, counts).map { ($0.name, $1) }
+    }
+
+    /// Why no order of these items can keep every run at most `maxRepeats`
+    /// long, or nil when one exists. The most frequent item (count m) needs
+    /// the others (count r) to split it into runs: m ≤ maxRepeats × (r + 1).
+    func repeatCapProblem(maxRepeats: Int) -> String? {
+        guard let largest = items.max(by: { $0.count < $1.count }) else { return nil }
+        let others = items.reduce(0) { $0 + $1.count } - largest.count
+        guard largest.count > maxRepeats * (others + 1) else { return nil }
+        let label = largest.cueName.map { "cue '\($0)'" } ?? "catch trials"
+        return "a balanced set cannot keep \(label) (\(largest.count) of \(largest.count + others) trials) to at most \(maxRepeats) in a row"
+    }
+}

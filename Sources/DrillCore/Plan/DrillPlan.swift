@@ -1,0 +1,58 @@
+/// Whether a trial shows a cue to respond to, a distractor, or nothing.
+public enum TrialKind: String, Equatable, Sendable, Codable {
+    /// Respond to the cue.
+    case go
+    /// A distractor: withhold.
+    case noGo = "nogo"
+    /// No cue at all: withhold.
+    case catchTrial = "catch"
+}
+
+/// One trial as the seed fixed it, before anything happens.
+public struct PlannedTrial: Equatable, Sendable, Codable {
+    /// 0-based position in the whole drill.
+    public var index: Int
+    /// 0-based block index into `DrillPlan.blocks`.
+    public var blockIndex: Int
+    /// The block's name.
+    public var blockName: String
+    /// 1-based set within the block.
+    public var set: Int
+    /// 1-based trial within the set.
+    public var trialInSet: Int
+    /// Go, no-go or catch.
+    public var kind: TrialKind
+    /// The cue's name (nil for a catch trial).
+    public var cueName: String?
+    /// Lights switched on at onset (after the modality choice).
+    public var lights: [String]
+    /// Sound played at onset (after the modality choice).
+    public var sound: String?
+    /// The switch each side must press (empty for no-go and catch trials).
+    public var expected: [String: String]
+    /// The wait before the cue, in whole milliseconds.
+    public var foreperiodMilliseconds: Int
+
+    /// The wait before the cue.
+    public var foreperiod: Duration { .milliseconds(foreperiodMilliseconds) }
+}
+
+/// Everything a seed decides about a drill: the cue sequence, modalities,
+/// foreperiods and expected responses. The same profile and seed give the
+/// same plan on every machine.
+public struct DrillPlan: Equatable, Sendable, Codable {
+    /// The profile's name.
+    public var profileName: String
+    /// The profile's version.
+    public var profileVersion: Int
+    /// The seed that produced this plan.
+    public var seed: UInt64
+    /// The blocks, with the rules their trials follow.
+    public var blocks: [Block]
+    /// Every trial, in order. A time-limited set lists the most trials that
+    /// can fit; the runner stops the set when its time is up.
+    public var trials: [PlannedTrial]
+
+    /// The rules of `trial`'s block.
+    public func rules(for trial: PlannedTrial) -> TrialRules { blocks[trial.blockIndex].rules }
+}

@@ -1,0 +1,376 @@
+import Foundation
+
+/// Limits that keep a profile sane; values outside them are almost always typos.
+public enum ProfileLimits {
+    public static let trialsPerSet = 1...10_000
+    public static let sets = 1...100
+    public static let blocks = 1...100
+    public static let cues = 1...64
+    public static let totalTrials = 100_000
+    public static let foreperiod = Duration.milliseconds(1)...Duration.seconds(600)
+    public static let timeout = Duration.milliseconds(50)...Duration.seconds(600)
+    public static let anticipation = Duration.milliseconds(1)...Duration.seconds(10)
+    public static let cueDuration = Duration.milliseconds(1)...Duration.seconds(600)
+    public static let intertrial = Duration.milliseconds(1)...Duration.seconds(600)
+    public static let rest = Duration.seconds(1)...Duration.seconds(3600)
+    public static let setDuration = Duration.seconds(1)...Duration.seconds(3600)
+    public static let lapse = Duration.milliseconds(100)...Duration.seconds(10)
+    public static let maxRepeats = 1...100
+}
+
+extension Profile {
+    /// Reads a profile from YAML or JSON text, validating every field and
+    /// cross-reference. `file` names the source in errors.
+    public static func parse(_ text: String, file: String) throws -> Profile {
+        try ProfileParser(root: ConfigNode.parse(text, file: file)).profile()
+    }
+
+    /// Reads and validates a profile file.
+    public static func load(path: String) throws -> Profile {
+        try parse(ConfigFile.read(path), file: path)
+    }
+}
+
+/// Reading a config file with an error a user can act on.
+public enum ConfigFile {
+    /// The file's text, or a `ConfigError` that says why it cannot be read.
+    public static func read(_ path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigError(file: path, field: "", problem: "no such file", fix: "check the path; ready profiles are in Profiles/")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, field: "", problem: "cannot read the file", fix: "check its permissions")
+        }
+        guard data.count <= 1_000_000 else {
+            throw ConfigError(file: path, field: "", problem: "the file is \(data.count) bytes; the limit is 1 MB", fix: "a profile is a short text file: check that this is the right file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, field: "", problem: "the file is not UTF-8 text", fix: "save it as UTF-8")
+        }
+        return text
+    }
+}
+
+private struct ProfileParser {
+    let root: ConfigNode
+
+    static let topKeys = [
+        "name", "version", "title", "description", "sides", "mode", "home", "movement_timeout",
+        "lapse", "cues", "defaults", "blocks",
+    ]
+    static let ruleKeys = [
+        "foreperiod", "timeout", "anticipation", "cue_duration", "intertrial", "order", "max_repeats",
+        "nogo_probability", "catch_probability",
+    ]
+    static let blockKeys = ["name", "trials", "duration", "sets", "rest", "rest_after", "cues"] + ruleKeys
+
+    static let builtInRules = TrialRules(
+        foreperiod: .uniform(min: .seconds(1), max: .seconds(3)), timeout: .milliseconds(1500),
+        anticipation: .milliseconds(100), cueDuration: .untilResponse, intertrial: .seconds(1),
+        order: .random, noGoProbability: 0, catchProbability: 0)
+
+    func profile() throws -> Profile {
+        let top = try root.mapping(allowed: Self.topKeys)
+        let name = try top.required("name").name()
+        let version = try top.required("version", fix: "add 'version: 1' and raise it whenever the drill changes").int(in: 1...1_000_000)
+        let title = try top.optional("title")?.string() ?? name
+        let description = try top.optional("description")?.string()
+        let lapse = try top.optional("lapse")?.duration(in: ProfileLimits.lapse) ?? .milliseconds(500)
+
+        let sides = try parseSides(top.optional("sides"))
+        let mode = try parseMode(top, sides: sides)
+        let cueNodes = try top.required("cues", fix: "define the drill's cues, e.g. 'cues: {go: {light: pad, expect: pad}}'")
+        let cues = try parseCues(cueNodes, sides: sides, mode: mode)
+        let defaults = try parseRules(top.optional("defaults").map { try $0.mapping(allowed: Self.ruleKeys) }, inherited: Self.builtInRules)
+        let blocks = try parseBlocks(top.required("blocks"), cues: cues, defaults: defaults)
+
+        let profile = Profile(
+            name: name, version: version, title: title, description: description, sides: sides,
+            mode: mode, lapseThreshold: lapse, cues: cues.map(\.cue), blocks: blocks)
+        try checkSplitPads(profile, at: cueNodes)
+        return profile
+    }
+
+    func parseSides(_ node: ConfigNode?) throws -> [String] {
+        guard let node else { return [Profile.soloSide] }
+        let names = try node.list().map { try $0.name() }
+        guard (1...2).contains(names.count) else {
+            throw node.error("\(names.count) sides listed", fix: "list one side, or two for a head-to-head drill (e.g. [left, right])")
+        }
+        guard Set(names).count == names.count else { throw node.error("side names must differ") }
+        return names
+    }
+
+    func parseMode(_ top: ConfigMapping, sides: [String]) throws -> ResponseMode {
+        let modeName = try top.optional("mode")?.choice(["press", "home_release"]) ?? "press"
+        if modeName == "press" {
+            for key in ["home", "movement_timeout"] where top.has(key) {
+                throw top.optional(key)!.error("'\(key)' only applies with 'mode: home_release'", fix: "remove it, or set 'mode: home_release'")
+            }
+            return .press
+        }
+        if sides.count > 1, let modeNode = top.optional("mode") {
+            throw modeNode.error("home-switch release is for one athlete", fix: "remove 'sides' or use 'mode: press'")
+        }
+        let home = try top.required("home", fix: "name the switch the athlete holds, e.g. 'home: home'").name()
+        let movementTimeout = try top.optional("movement_timeout")?.duration(in: ProfileLimits.timeout) ?? .seconds(2)
+        return .homeRelease(home: home, movementTimeout: movementTimeout)
+    }
+
+    struct ParsedCue {
+        let cue: Cue
+        let node: ConfigNode
+    }
+
+    func parseCues(_ node: ConfigNode, sides: [String], mode: ResponseMode) throws -> [ParsedCue] {
+        let entries = try node.namedEntries()
+        guard ProfileLimits.cues.contains(entries.count) else {
+            throw node.error("\(entries.count) cues defined", fix: "define 1 to \(ProfileLimits.cues.upperBound) cues")
+        }
+        return try entries.map { name, cueNode in
+            let fields = try cueNode.mapping(allowed: ["light", "sound", "modality", "expect", "nogo", "weight"])
+            let lights = try fields.optional("light")?.list(allowSingle: true).map { try $0.name() } ?? []
+            let sound = try fields.optional("sound")?.name()
+            guard !lights.isEmpty || sound != nil else {
+                throw cueNode.error("cue '\(name)' has neither a light nor a sound", fix: "add 'light: NAME' and/or 'sound: NAME'")
+            }
+            let modality = try parseModality(fields, lights: lights, sound: sound)
+            let isNoGo = try fields.optional("nogo")?.bool() ?? false
+            let weight = try fields.optional("weight")?.int(in: 1...1000) ?? 1
+            let expected = try parseExpected(fields, cueName: name, isNoGo: isNoGo, sides: sides, at: cueNode)
+            if case .homeRelease(let home, _) = mode, let target = expected.values.first(where: { $0 == home }) {
+                throw (fields.optional("expect") ?? cueNode).error(
+                    "the target '\(target)' is the home switch", fix: "targets must be other switches than the home switch")
+            }
+            let cue = Cue(
+                name: name, lights: lights, sound: sound, modality: modality, expected: expected,
+                isNoGo: isNoGo, weight: weight)
+            return ParsedCue(cue: cue, node: cueNode)
+        }
+    }
+
+    func parseModality(_ fields: ConfigMapping, lights: [String], sound: String?) throws -> Modality {
+        let fallback: Modality = lights.isEmpty ? .sound : (sound == nil ? .light : .both)
+        guard let node = fields.optional("modality") else { return fallback }
+        let modality = Modality(rawValue: try node.choice(Modality.allCases.map(\.rawValue)))!
+        switch modality {
+        case .light where lights.isEmpty:
+            throw node.error("modality 'light' but the cue has no light", fix: "add 'light: NAME'")
+        case .sound where sound == nil:
+            throw node.error("modality 'sound' but the cue has no sound", fix: "add 'sound: NAME'")
+        case .both, .random:
+            if lights.isEmpty || sound == nil {
+                throw node.error("modality '\(modality.rawValue)' needs both a light and a sound", fix: "add the missing 'light:' or 'sound:'")
+            }
+        default: break
+        }
+        return modality
+    }
+
+    func parseExpected(_ fields: ConfigMapping, cueName: String, isNoGo: Bool, sides: [String], at cueNode: ConfigNode) throws -> [String: String] {
+        guard let node = fields.optional("expect") else {
+            if isNoGo { return [:] }
+            throw cueNode.error(
+                "cue '\(cueName)' does not say which switch to press",
+                fix: sides.count > 1 ? "add 'expect: {\(sides[0]): SWITCH, \(sides[1]): SWITCH}'" : "add 'expect: SWITCH', or 'nogo: true' for a distractor")
+        }
+        if isNoGo {
+            throw node.error("a no-go cue has no switch to press", fix: "remove 'expect' or 'nogo: true'")
+        }
+        if sides.count == 1 {
+            guard case .scalar = node.node else {
+                throw node.error("expected one switch name", fix: "write 'expect: SWITCH' (a per-side mapping is for head-to-head drills with 'sides')")
+            }
+            return [sides[0]: try node.name()]
+        }
+        let mapping = try node.mapping(allowed: sides)
+        var expected: [String: String] = [:]
+        for side in sides {
+            expected[side] = try mapping.required(side, fix: "give each side its switch: {\(sides.map { "\($0): SWITCH" }.joined(separator: ", "))}").name()
+        }
+        return expected
+    }
+
+    func parseRules(_ fields: ConfigMapping?, inherited: TrialRules) throws -> TrialRules {
+        guard let fields else { return inherited }
+        var rules = inherited
+        if let node = fields.optional("foreperiod") { rules.foreperiod = try parseForeperiod(node) }
+        if let node = fields.optional("timeout") { rules.timeout = try node.duration(in: ProfileLimits.timeout) }
+        if let node = fields.optional("anticipation") { rules.anticipation = try node.duration(in: ProfileLimits.anticipation) }
+        if let node = fields.optional("intertrial") { rules.intertrial = try node.duration(in: ProfileLimits.intertrial) }
+        if let node = fields.optional("cue_duration") {
+            if (try? node.scalarText()) == "until_response" {
+                rules.cueDuration = .untilResponse
+            } else {
+                guard case .scalar = node.node, DurationText.parse(try node.scalarText()) != nil else {
+                    throw node.error("expected 'until_response' or a duration", fix: "write 'cue_duration: until_response' or e.g. 'cue_duration: 500ms'")
+                }
+                rules.cueDuration = .fixed(try node.duration(in: ProfileLimits.cueDuration))
+            }
+        }
+        let inheritedRepeats: Int = if case .balanced(let repeats) = inherited.order { repeats } else { 3 }
+        let maxRepeats = try fields.optional("max_repeats")?.int(in: ProfileLimits.maxRepeats) ?? inheritedRepeats
+        if let node = fields.optional("order") {
+            switch try node.choice(["random", "sequence", "balanced"]) {
+            case "random": rules.order = .random
+            case "sequence": rules.order = .sequence
+            default: rules.order = .balanced(maxRepeats: maxRepeats)
+            }
+        } else if case .balanced = rules.order {
+            rules.order = .balanced(maxRepeats: maxRepeats)
+        }
+        if let node = fields.optional("max_repeats"), rules.order != .balanced(maxRepeats: maxRepeats) {
+            throw node.error("'max_repeats' only applies with 'order: balanced'", fix: "set 'order: balanced' or remove it")
+        }
+        if let node = fields.optional("nogo_probability") { rules.noGoProbability = try node.probability(allowOne: false) }
+        if let node = fields.optional("catch_probability") { rules.catchProbability = try node.probability(allowOne: false) }
+        if rules.anticipation >= rules.timeout {
+            throw (fields.optional("anticipation") ?? fields.optional("timeout") ?? fields.node).error(
+                "the anticipation threshold (\(rules.anticipation.compactDescription)) must be shorter than the timeout (\(rules.timeout.compactDescription))",
+                fix: "lower 'anticipation' or raise 'timeout'")
+        }
+        return rules
+    }
+
+    func parseForeperiod(_ node: ConfigNode) throws -> Foreperiod {
+        if case .scalar = node.node {
+            return .fixed(try node.duration(in: ProfileLimits.foreperiod))
+        }
+        let fields = try node.mapping(allowed: ["distribution", "value", "min", "max", "scale"])
+        let distribution = try fields.required("distribution", fix: "add 'distribution: fixed', 'uniform' or 'exponential'")
+            .choice(["fixed", "uniform", "exponential"])
+        let allowedKeys: [String] = switch distribution {
+        case "fixed": ["distribution", "value"]
+        case "uniform": ["distribution", "min", "max"]
+        default: ["distribution", "min", "max", "scale"]
+        }
+        _ = try node.mapping(allowed: allowedKeys)
+        if distribution == "fixed" {
+            return .fixed(try fields.required("value").duration(in: ProfileLimits.foreperiod))
+        }
+        let minNode = try fields.required("min"), maxNode = try fields.required("max")
+        let min = try minNode.duration(in: ProfileLimits.foreperiod)
+        let max = try maxNode.duration(in: ProfileLimits.foreperiod)
+        guard min < max else {
+            throw maxNode.error(
+                "max (\(max.compactDescription)) must be greater than min (\(min.compactDescription))",
+                fix: min == max ? "for a constant wait write 'foreperiod: \(min.compactDescription)'" : "swap min and max")
+        }
+        if distribution == "uniform" { return .uniform(min: min, max: max) }
+        let scale = try fields.required("scale", fix: "add 'scale:', the time constant of the exponential part (e.g. 1s)")
+            .duration(in: ProfileLimits.foreperiod)
+        return .exponential(min: min, max: max, scale: scale)
+    }
+
+    func parseBlocks(_ node: ConfigNode, cues: [ParsedCue], defaults: TrialRules) throws -> [Block] {
+        let items = try node.list()
+        guard ProfileLimits.blocks.contains(items.count) else {
+            throw node.error("\(items.count) blocks", fix: "write 1 to \(ProfileLimits.blocks.upperBound) blocks")
+        }
+        var total = 0
+        var blocks: [Block] = []
+        for (index, item) in items.enumerated() {
+            let fields = try item.mapping(allowed: Self.blockKeys)
+            let name = try fields.optional("name")?.name() ?? "block-\(index + 1)"
+            let length: SetLength
+            switch (fields.optional("trials"), fields.optional("duration")) {
+            case (let trials?, nil): length = .trials(try trials.int(in: ProfileLimits.trialsPerSet))
+            case (nil, let duration?): length = .duration(try duration.duration(in: ProfileLimits.setDuration))
+            case (_?, let duration?):
+                throw duration.error("a block has either 'trials' or 'duration', not both", fix: "remove one")
+            case (nil, nil):
+                throw item.error("block '\(name)' has neither 'trials' nor 'duration'", fix: "add e.g. 'trials: 20' or 'duration: 3min'")
+            }
+            let sets = try fields.optional("sets")?.int(in: ProfileLimits.sets) ?? 1
+            let rest = try fields.optional("rest")?.duration(in: ProfileLimits.rest)
+            if let restNode = fields.optional("rest"), sets == 1 {
+                throw restNode.error("'rest' is the pause between sets, but this block has one set", fix: "add 'sets: N', or use 'rest_after' for a pause after the block")
+            }
+            let restAfter = try fields.optional("rest_after")?.duration(in: ProfileLimits.rest) ?? .zero
+            let rules = try parseRules(fields, inherited: defaults)
+            let cueNames = try parseBlockCues(fields.optional("cues"), cues: cues)
+            let block = Block(
+                name: name, length: length, sets: sets, restBetweenSets: rest ?? .seconds(30),
+                restAfter: restAfter, cueNames: cueNames, rules: rules)
+            try checkCueMix(block, cues: cues, at: fields)
+            total += block.plannedTrialBound * sets
+            guard total <= ProfileLimits.totalTrials else {
+                throw item.error("the drill would have over \(ProfileLimits.totalTrials) trials", fix: "use fewer trials, sets or a shorter duration")
+            }
+            blocks.append(block)
+        }
+        return blocks
+    }
+
+    func parseBlockCues(_ node: ConfigNode?, cues: [ParsedCue]) throws -> [String] {
+        guard let node else { return cues.map(\.cue.name) }
+        let items = try node.list(allowSingle: true)
+        guard !items.isEmpty else { throw node.error("the list of cues is empty", fix: "name at least one cue") }
+        return try items.map { item in
+            let name = try item.string()
+            guard cues.contains(where: { $0.cue.name == name }) else {
+                var fix = "cues defined in this profile: \(cues.map(\.cue.name).joined(separator: ", "))"
+                if let suggestion = closestMatch(to: name, in: cues.map(\.cue.name)) { fix = "did you mean '\(suggestion)'? " + fix }
+                throw item.error("no cue named '\(name)'", fix: fix)
+            }
+            return name
+        }
+    }
+
+    /// Checks that the block's no-go and catch settings match its cues, and
+    /// that a balanced order can keep its repeat cap.
+    func checkCueMix(_ block: Block, cues: [ParsedCue], at fields: ConfigMapping) throws {
+        let blockCues = block.cueNames.compactMap { name in cues.first { $0.cue.name == name }?.cue }
+        let noGo = blockCues.filter(\.isNoGo), go = blockCues.filter { !$0.isNoGo }
+        let rules = block.rules
+        let place = fields.optional("nogo_probability") ?? fields.optional("cues") ?? fields.node
+        if go.isEmpty {
+            throw place.error("block '\(block.name)' has no go cue", fix: "add a cue with 'expect:' to the block")
+        }
+        if rules.order == .sequence {
+            if rules.noGoProbability > 0 || rules.catchProbability > 0 {
+                throw (fields.optional("order") ?? place).error(
+                    "with 'order: sequence' the cue list itself is the sequence; no-go and catch probabilities do not apply",
+                    fix: "remove nogo_probability/catch_probability, or use 'order: random' or 'balanced'")
+            }
+            return
+        }
+        if !noGo.isEmpty && rules.noGoProbability == 0 {
+            throw place.error(
+                "block '\(block.name)' uses no-go cue '\(noGo[0].name)' but nogo_probability is not set",
+                fix: "add e.g. 'nogo_probability: 0.25' to the block or to defaults")
+        }
+        if noGo.isEmpty && rules.noGoProbability > 0 {
+            throw place.error("nogo_probability is \(rules.noGoProbability) but block '\(block.name)' has no no-go cue", fix: "add a cue with 'nogo: true', or remove nogo_probability")
+        }
+        if case .balanced(let maxRepeats) = rules.order {
+            let counts = BalancedCounts(block: block, cues: blockCues, trials: block.plannedTrialBound)
+            if let problem = counts.repeatCapProblem(maxRepeats: maxRepeats) {
+                throw (fields.optional("max_repeats") ?? fields.optional("order") ?? place).error(problem, fix: "raise max_repeats, add cues, or use 'order: random'")
+            }
+        }
+    }
+
+    /// In a head-to-head drill each switch belongs to one side only.
+    func checkSplitPads(_ profile: Profile, at node: ConfigNode) throws {
+        guard profile.isHeadToHead else { return }
+        let first = Set(profile.switches(of: profile.sides[0]))
+        let shared = first.intersection(profile.switches(of: profile.sides[1]))
+        if let switchName = shared.sorted().first {
+            throw node.error("switch '\(switchName)' is used by both sides", fix: "give each athlete their own pads")
+        }
+    }
+}
+
+extension Block {
+    /// The most trials one set can have: the count, or for a time-limited set
+    /// the most trials that fit when every foreperiod is at its minimum.
+    public var plannedTrialBound: Int {
+        switch length {
+        case .trials(let count): return count
+        case .duration(let limit):
+            let shortest = rules.foreperiod.minimum + rules.intertrial
+            return Int(limit.nanoseconds / max(shortest.nanoseconds, 1)) + 1
+        }
+    }
+}

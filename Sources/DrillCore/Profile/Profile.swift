@@ -1,0 +1,81 @@
+/// What the athlete does to respond.
+public enum ResponseMode: Equatable, Sendable, Codable {
+    /// Press the target switch; reaction time = press − onset.
+    case press
+    /// Hold a home switch, release it at the cue, then hit the target.
+    /// Reaction time = release − onset; movement time = target hit − release.
+    case homeRelease(home: String, movementTimeout: Duration)
+}
+
+/// A drill as the trainer wrote it: validated, with names resolved.
+public struct Profile: Equatable, Sendable, Codable {
+    /// Short machine name, e.g. `choice-4`.
+    public var name: String
+    /// Bumped by the trainer whenever the drill changes; leaderboards only
+    /// compare sessions of the same version.
+    public var version: Int
+    /// A title for screens and reports.
+    public var title: String
+    /// What the drill trains, for the coach.
+    public var description: String?
+    /// Athlete sides: one for a normal drill, two for head-to-head.
+    public var sides: [String]
+    /// Press, or home-switch release.
+    public var mode: ResponseMode
+    /// Reaction times at or above this are lapses (500 ms unless set; PVT-B uses 355 ms).
+    public var lapseThreshold: Duration
+    /// Every cue, by name.
+    public var cues: [Cue]
+    /// The blocks in order.
+    public var blocks: [Block]
+
+    public init(
+        name: String, version: Int, title: String, description: String?, sides: [String],
+        mode: ResponseMode, lapseThreshold: Duration, cues: [Cue], blocks: [Block]
+    ) {
+        self.name = name
+        self.version = version
+        self.title = title
+        self.description = description
+        self.sides = sides
+        self.mode = mode
+        self.lapseThreshold = lapseThreshold
+        self.cues = cues
+        self.blocks = blocks
+    }
+
+    /// The side name of a one-athlete drill.
+    public static let soloSide = "athlete"
+
+    /// Whether two athletes compete on split pads.
+    public var isHeadToHead: Bool { sides.count > 1 }
+
+    /// The cue named `name`.
+    public func cue(named name: String) -> Cue? { cues.first { $0.name == name } }
+
+    /// Lights the drill switches on, in first-use order.
+    public var requiredLights: [String] { unique(cues.flatMap(\.lights)) }
+
+    /// Sounds the drill plays.
+    public var requiredSounds: [String] { unique(cues.compactMap(\.sound)) }
+
+    /// Switches the drill listens to (targets and the home switch).
+    public var requiredSwitches: [String] {
+        var names = cues.flatMap { cue in sides.compactMap { cue.expected[$0] } }
+        if case .homeRelease(let home, _) = mode { names.insert(home, at: 0) }
+        return unique(names)
+    }
+
+    /// The switches that belong to `side`: the ones its cues ask it to press.
+    /// A press on another side's switch is not this side's response.
+    public func switches(of side: String) -> [String] {
+        var names = cues.compactMap { $0.expected[side] }
+        if case .homeRelease(let home, _) = mode { names.insert(home, at: 0) }
+        return unique(names)
+    }
+
+    private func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+}

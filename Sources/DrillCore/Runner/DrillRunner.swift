@@ -1,0 +1,110 @@
+/// Drives a `DrillEngine` through a station's ports on one thread: waits for
+/// edges or the next deadline, shows cues, and reports every engine action
+/// to an observer (display, storage).
+///
+/// The same runner drives real hardware and the simulated station; only the
+/// ports and the clock differ.
+public final class DrillRunner {
+    private var engine: DrillEngine
+    private let clock: any MonotonicClock
+    private let lights: any LightOutput
+    private let sound: (any SoundOutput)?
+    private let switches: any SwitchInput
+    private let observe: (EngineAction) -> Void
+
+    /// - Parameters:
+    ///   - sound: nil when the station has no usable sound output; sound
+    ///     cues are then flagged `soundUnavailable`.
+    ///   - observe: called on the runner's thread for every action, after
+    ///     the runner has performed it. Keep it short: hand work to another thread.
+    public init(
+        engine: DrillEngine, clock: any MonotonicClock, lights: any LightOutput, sound: (any SoundOutput)?,
+        switches: any SwitchInput, observe: @escaping (EngineAction) -> Void
+    ) {
+        self.engine = engine
+        self.clock = clock
+        self.lights = lights
+        self.sound = sound
+        self.switches = switches
+        self.observe = observe
+    }
+
+    /// Runs the drill to its end, a stop request, or a station fault. A fault
+    /// stops the drill cleanly (trials done are kept) and is returned as the
+    /// abort reason rather than thrown.
+    @discardableResult
+    public func run() -> DrillEnd {
+        do {
+            let held = try switches.pressedSwitches()
+            try perform(engine.start(at: clock.now(), heldSwitches: held))
+            while !engine.isFinished {
+                switch try switches.waitForEdge(until: engine.nextDeadline) {
+                case .edge(let edge):
+                    try perform(engine.handle(edge))
+                case .deadline:
+                    try perform(engine.advance(to: clock.now()))
+                case .stopRequested:
+                    try perform(engine.stop(at: clock.now(), reason: "stopped by the user"))
+                }
+            }
+        } catch {
+            let reason = (error as? StationFault)?.message ?? "\(error)"
+            for action in engine.stop(at: clock.now(), reason: reason) {
+                if case .lightsOff(let names) = action { try? lights.set(names, on: false) }
+                if case .finished(let end) = action { finalEnd = end }
+                observe(action)
+            }
+        }
+        return finalEnd
+    }
+
+    private var finalEnd: DrillEnd = .aborted(reason: "not run")
+
+    private func perform(_ actions: [EngineAction]) throws {
+        var queue = actions[...]
+        while let action = queue.popFirst() {
+            switch action {
+            case .presentCue(let request):
+                let report = try present(request)
+                observe(action)
+                queue.append(contentsOf: engine.cuePresented(report))
+                continue
+            case .lightsOff(let names):
+                try lights.set(names, on: false)
+            case .finished(let end):
+                finalEnd = end
+            default:
+                break
+            }
+            observe(action)
+        }
+    }
+
+    /// Shows a cue: sound first (it is scheduled ahead for the onset
+    /// instant), then the lights, timing the light-set call.
+    private func present(_ request: CueRequest) throws -> CueOnsetReport {
+        var report = CueOnsetReport()
+        if let name = request.sound {
+            if let sound {
+                do {
+                    let onset = try sound.play(name, at: request.scheduledOnset)
+                    report.soundOnset = onset.instant
+                    report.soundUncertainty = onset.uncertainty
+                    report.flags += onset.flags
+                } catch {
+                    report.flags.append(.soundUnavailable)
+                }
+            } else {
+                report.flags.append(.soundUnavailable)
+            }
+        }
+        if !request.lights.isEmpty {
+            let before = clock.now()
+            try lights.set(request.lights, on: true)
+            let after = clock.now()
+            report.lightSetStart = before
+            report.lightSetEnd = after
+        }
+        return report
+    }
+}

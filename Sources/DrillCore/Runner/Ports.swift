@@ -1,0 +1,58 @@
+/// Switches lights on and off: GPIO lines on a station, a terminal or a
+/// simulated panel elsewhere.
+public protocol LightOutput: AnyObject {
+    /// Sets the named lights. Called on the cue thread at the cue's onset, so
+    /// implementations do nothing else there.
+    func set(_ lights: [String], on: Bool) throws
+}
+
+/// When a sound cue reaches the listener, as well as the output can tell.
+public struct SoundOnset: Equatable, Sendable {
+    /// The onset on the CLOCK_MONOTONIC timeline.
+    public var instant: MonotonicInstant
+    /// Half-width of the window the onset lies in.
+    public var uncertainty: Duration
+    /// Problems seen (e.g. an xrun).
+    public var flags: [TimingFlag]
+
+    public init(instant: MonotonicInstant, uncertainty: Duration, flags: [TimingFlag] = []) {
+        self.instant = instant
+        self.uncertainty = uncertainty
+        self.flags = flags
+    }
+}
+
+/// Plays cue sounds.
+public protocol SoundOutput: AnyObject {
+    /// Starts sound `name` so that it reaches the output at `instant` (or as
+    /// soon after as the output allows) and says when it will.
+    func play(_ name: String, at instant: MonotonicInstant) throws -> SoundOnset
+}
+
+/// What ended a wait for input.
+public enum InputWaitResult: Equatable, Sendable {
+    /// A switch changed.
+    case edge(SwitchEdge)
+    /// The deadline came with no edge.
+    case deadline
+    /// Someone asked the drill to stop (Ctrl-C, the trainer).
+    case stopRequested
+}
+
+/// Reports switch edges with their timestamps.
+public protocol SwitchInput: AnyObject {
+    /// The switches pressed right now.
+    func pressedSwitches() throws -> Set<String>
+    /// Waits for the next edge, until `deadline` (nil: no deadline), or a stop request.
+    func waitForEdge(until deadline: MonotonicInstant?) throws -> InputWaitResult
+}
+
+/// A port failed mid-drill: a light, switch or sound device fault.
+public struct StationFault: Error, CustomStringConvertible, Sendable {
+    /// What failed, in words a user can act on.
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,31 @@
+/// The built-in simulated station (`--station sim`). It has every light,
+/// switch and sound the shipped profiles use, and keyboard keys for playing
+/// the switches in a terminal.
+let simulatedStationText = """
+    name: sim
+    description: Simulated station (terminal lights, keyboard switches, ALSA default sound)
+    lights:
+      pad:   {color: white}
+      go:    {color: green}
+      stop:  {color: red}
+      pad1:  {color: red}
+      pad2:  {color: green}
+      pad3:  {color: blue}
+      pad4:  {color: yellow}
+      left:  {color: cyan}
+      right: {color: orange}
+    switches:
+      pad:   {key: space}
+      home:  {key: h}
+      pad1:  {key: "1"}
+      pad2:  {key: "2"}
+      pad3:  {key: "3"}
+      pad4:  {key: "4"}
+      left:  {key: a}
+      right: {key: l}
+    sounds:
+      beep:  {tone: 1000Hz, duration: 150ms, level: -6dB}
+      high:  {tone: 1500Hz, duration: 150ms, level: -6dB}
+      low:   {tone: 500Hz, duration: 150ms, level: -6dB}
+      buzz:  {tone: 220Hz, waveform: square, duration: 250ms, level: -12dB}
+    """

@@ -1,0 +1,160 @@
+import Foundation
+
+extension Station {
+    /// Reads a station from YAML or JSON text. `file` names the source in errors.
+    public static func parse(_ text: String, file: String) throws -> Station {
+        try StationParser(root: ConfigNode.parse(text, file: file)).station()
+    }
+
+    /// Reads a station file, or the built-in station when `pathOrName` is `sim`.
+    public static func load(_ pathOrName: String) throws -> Station {
+        if pathOrName == "sim" { return try builtInSimulated() }
+        return try parse(ConfigFile.read(pathOrName), file: pathOrName)
+    }
+
+    /// The built-in simulated station: every light, switch and sound the
+    /// shipped profiles use, with keyboard keys for the switches.
+    public static func builtInSimulated() throws -> Station {
+        try parse(simulatedStationText, file: "<built-in sim station>")
+    }
+}
+
+private struct StationParser {
+    let root: ConfigNode
+    static let colors = ["white", "red", "green", "blue", "yellow", "orange", "purple", "cyan"]
+
+    func station() throws -> Station {
+        let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "sound", "sounds"])
+        let name = try top.required("name").name()
+        let description = try top.optional("description")?.string()
+        let lights = try top.required("lights").namedEntries().map(parseLight)
+        let switches = try top.required("switches").namedEntries().map(parseSwitch)
+        let device = try parseDevice(top.optional("sound"))
+        let sounds = try top.optional("sounds")?.namedEntries().map(parseSound) ?? []
+        let station = Station(name: name, description: description, lights: lights, switches: switches, soundDevice: device, sounds: sounds)
+        try checkConsistency(station, top: top)
+        return station
+    }
+
+    func parseLight(name: String, node: ConfigNode) throws -> LightSpec {
+        let fields = try node.mapping(allowed: ["color", "chip", "line", "active"])
+        let color = try fields.optional("color")?.choice(Self.colors) ?? "white"
+        return LightSpec(name: name, color: color, gpio: try parseLine(fields, at: node, isInput: false))
+    }
+
+    func parseSwitch(name: String, node: ConfigNode) throws -> SwitchSpec {
+        let fields = try node.mapping(allowed: ["key", "chip", "line", "active", "bias", "debounce"])
+        var key: String?
+        if let keyNode = fields.optional("key") {
+            let text = try keyNode.scalarText()
+            guard text == "space" || (text.count == 1 && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && $0.value < 127 }) else {
+                throw keyNode.error("'\(text)' is not a usable key", fix: "use 'space' or one printable ASCII character")
+            }
+            key = text
+        }
+        let debounce = try fields.optional("debounce")?.duration(in: .microseconds(1)...Duration.milliseconds(200)) ?? .milliseconds(5)
+        return SwitchSpec(name: name, key: key, gpio: try parseLine(fields, at: node, isInput: true), debounce: debounce)
+    }
+
+    func parseLine(_ fields: ConfigMapping, at node: ConfigNode, isInput: Bool) throws -> GPIOLine? {
+        let chipNode = fields.optional("chip"), lineNode = fields.optional("line")
+        guard chipNode != nil || lineNode != nil else {
+            for key in ["active", "bias"] where fields.has(key) {
+                throw fields.optional(key)!.error("'\(key)' needs 'chip' and 'line'", fix: "add the GPIO chip and line, or remove '\(key)'")
+            }
+            return nil
+        }
+        guard let chipNode else { throw node.error("'line' without 'chip'", fix: "add e.g. 'chip: gpiochip0'") }
+        guard let lineNode else { throw node.error("'chip' without 'line'", fix: "add the line offset (e.g. 'line: 17') or name (e.g. 'line: GPIO17')") }
+        let chip = try chipNode.string()
+        let lineText = try lineNode.string()
+        let line: GPIOLine.Line
+        if let offset = Int(lineText) {
+            guard (0...1023).contains(offset) else { throw lineNode.error("line offset \(offset) is out of range", fix: "use 0 to 1023, or the line's name") }
+            line = .offset(offset)
+        } else {
+            line = .name(lineText)
+        }
+        let activeLow = try (fields.optional("active")?.choice(["high", "low"]) ?? "high") == "low"
+        var bias = GPIOLine.Bias.asIs
+        if let biasNode = fields.optional("bias") {
+            guard isInput else { throw biasNode.error("'bias' applies to switches only") }
+            bias = GPIOLine.Bias(rawValue: try biasNode.choice(GPIOLine.Bias.allCases.map(\.rawValue)))!
+        }
+        return GPIOLine(chip: chip, line: line, activeLow: activeLow, bias: bias)
+    }
+
+    func parseDevice(_ node: ConfigNode?) throws -> SoundDeviceSpec {
+        guard let node else { return .standard }
+        let fields = try node.mapping(allowed: ["device", "rate", "period", "periods"])
+        var spec = SoundDeviceSpec.standard
+        if let device = fields.optional("device") { spec.device = try device.string() }
+        if let rate = fields.optional("rate") { spec.rate = try rate.int(in: 8_000...192_000) }
+        if let period = fields.optional("period") { spec.periodFrames = try period.int(in: 16...16_384) }
+        if let periods = fields.optional("periods") { spec.periods = try periods.int(in: 2...64) }
+        return spec
+    }
+
+    func parseSound(name: String, node: ConfigNode) throws -> SoundSpec {
+        let fields = try node.mapping(allowed: ["tone", "waveform", "file", "duration", "level", "attack", "release"])
+        let source: SoundSpec.Source
+        switch (fields.optional("tone"), fields.optional("file")) {
+        case (let tone?, nil):
+            let waveform = try fields.optional("waveform").map { SoundSpec.Waveform(rawValue: try $0.choice(SoundSpec.Waveform.allCases.map(\.rawValue)))! } ?? .sine
+            source = .tone(frequency: try parseFrequency(tone), waveform: waveform)
+        case (nil, let file?):
+            source = .file(path: try file.string())
+        case (_?, let file?):
+            throw file.error("a sound is a 'tone' or a 'file', not both", fix: "remove one")
+        case (nil, nil):
+            throw node.error("sound '\(name)' has neither 'tone' nor 'file'", fix: "add e.g. 'tone: 1000Hz' or 'file: go.wav'")
+        }
+        let duration = try fields.optional("duration")?.duration(in: .milliseconds(5)...Duration.seconds(10)) ?? .milliseconds(150)
+        let level = try fields.optional("level").map { try parseLevel($0) } ?? -6
+        let attack = try fields.optional("attack")?.duration(in: .milliseconds(1)...Duration.seconds(1)) ?? .milliseconds(5)
+        let release = try fields.optional("release")?.duration(in: .milliseconds(1)...Duration.seconds(1)) ?? .milliseconds(10)
+        if attack + release > duration {
+            throw (fields.optional("attack") ?? node).error("attack + release (\((attack + release).compactDescription)) is longer than the sound (\(duration.compactDescription))", fix: "shorten the ramps or lengthen 'duration'")
+        }
+        return SoundSpec(name: name, source: source, duration: duration, level: level, attack: attack, release: release)
+    }
+
+    func parseFrequency(_ node: ConfigNode) throws -> Double {
+        let text = try node.scalarText().lowercased().replacingOccurrences(of: " ", with: "")
+        let value: Double? = if text.hasSuffix("khz") { Double(text.dropLast(3)).map { $0 * 1000 } }
+            else if text.hasSuffix("hz") { Double(text.dropLast(2)) }
+            else { Double(text) }
+        guard let value, (20...20_000).contains(value) else {
+            throw node.error("'\(text)' is not an audible frequency", fix: "write a frequency from 20Hz to 20kHz, e.g. 1000Hz or 1.5kHz")
+        }
+        return value
+    }
+
+    func parseLevel(_ node: ConfigNode) throws -> Double {
+        let text = try node.scalarText().lowercased().replacingOccurrences(of: "db", with: "").trimmingCharacters(in: .whitespaces)
+        guard let value = Double(text), (-60...0).contains(value) else {
+            throw node.error("'\(try node.scalarText())' is not a level", fix: "write a level in dB from -60dB to 0dB (full scale), e.g. -6dB")
+        }
+        return value
+    }
+
+    func checkConsistency(_ station: Station, top: ConfigMapping) throws {
+        let usesGPIO = station.lights.contains { $0.gpio != nil } || station.switches.contains { $0.gpio != nil }
+        if usesGPIO {
+            if let light = station.lights.first(where: { $0.gpio == nil }) {
+                throw try top.required("lights").error("light '\(light.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
+            }
+            if let switchSpec = station.switches.first(where: { $0.gpio == nil }) {
+                throw try top.required("switches").error("switch '\(switchSpec.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
+            }
+        }
+        var keys: [String: String] = [:]
+        for switchSpec in station.switches {
+            guard let key = switchSpec.key else { continue }
+            if let other = keys[key] {
+                throw try top.required("switches").error("switches '\(other)' and '\(switchSpec.name)' share the key '\(key)'", fix: "give each switch its own key")
+            }
+            keys[key] = switchSpec.name
+        }
+    }
+}

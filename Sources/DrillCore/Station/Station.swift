@@ -1,0 +1,126 @@
+/// A GPIO line as a station file names it.
+public struct GPIOLine: Equatable, Sendable, Codable {
+    /// How to find the line on its chip.
+    public enum Line: Equatable, Sendable, Codable {
+        /// The line's offset on the chip.
+        case offset(Int)
+        /// The line's name (e.g. `GPIO17` on a Raspberry Pi).
+        case name(String)
+    }
+
+    /// Pull resistor setting for an input.
+    public enum Bias: String, Equatable, Sendable, Codable, CaseIterable {
+        case pullUp = "pull-up"
+        case pullDown = "pull-down"
+        case disabled = "none"
+        /// Leave the line as it is configured.
+        case asIs = "as-is"
+    }
+
+    /// The chip by path (`/dev/gpiochip0`), name (`gpiochip0`) or label (`pinctrl-rp1`).
+    public var chip: String
+    /// The line on the chip.
+    public var line: Line
+    /// Active low: the light is on (or the switch pressed) when the line is low.
+    public var activeLow: Bool
+    /// Pull setting (inputs only).
+    public var bias: Bias
+
+    public init(chip: String, line: Line, activeLow: Bool, bias: Bias) {
+        self.chip = chip
+        self.line = line
+        self.activeLow = activeLow
+        self.bias = bias
+    }
+}
+
+/// A light the station can switch.
+public struct LightSpec: Equatable, Sendable, Codable {
+    /// The name profiles use.
+    public var name: String
+    /// The colour shown on screens (`red`, `green`, `blue`, `yellow`, `white`, …).
+    public var color: String
+    /// The GPIO output, or nil on a simulated station.
+    public var gpio: GPIOLine?
+}
+
+/// A switch (button, contact pad) the athlete presses.
+public struct SwitchSpec: Equatable, Sendable, Codable {
+    /// The name profiles use.
+    public var name: String
+    /// The keyboard key that plays this switch on a simulated station
+    /// (`space` or one character).
+    public var key: String?
+    /// The GPIO input, or nil on a simulated station.
+    public var gpio: GPIOLine?
+    /// Contact bounce is ignored for this long after an edge.
+    public var debounce: Duration
+}
+
+/// A cue sound.
+public struct SoundSpec: Equatable, Sendable, Codable {
+    /// The waveform of a synthesized tone.
+    public enum Waveform: String, Equatable, Sendable, Codable, CaseIterable {
+        case sine, square
+    }
+
+    /// Where the samples come from.
+    public enum Source: Equatable, Sendable, Codable {
+        /// A synthesized tone with attack/release ramps (no clicks).
+        case tone(frequency: Double, waveform: Waveform)
+        /// A WAV file (path relative to the station file).
+        case file(path: String)
+    }
+
+    /// The name profiles use.
+    public var name: String
+    /// The samples.
+    public var source: Source
+    /// How long it sounds (a WAV file plays at most this long).
+    public var duration: Duration
+    /// Level in dB relative to full scale (0 or below).
+    public var level: Double
+    /// Fade-in time.
+    public var attack: Duration
+    /// Fade-out time.
+    public var release: Duration
+}
+
+/// The sound device and its stream settings.
+public struct SoundDeviceSpec: Equatable, Sendable, Codable {
+    /// ALSA device name: `default`, `hw:CARD,DEV`, `plughw:…`.
+    public var device: String
+    /// Sample rate in Hz.
+    public var rate: Int
+    /// Frames per period.
+    public var periodFrames: Int
+    /// Periods in the buffer.
+    public var periods: Int
+
+    public static let standard = SoundDeviceSpec(device: "default", rate: 48_000, periodFrames: 240, periods: 4)
+}
+
+/// A station: its lights, switches and sounds by name.
+public struct Station: Equatable, Sendable, Codable {
+    /// The station's name.
+    public var name: String
+    /// Where it stands or what it is, for people.
+    public var description: String?
+    /// Lights in file order.
+    public var lights: [LightSpec]
+    /// Switches in file order.
+    public var switches: [SwitchSpec]
+    /// The sound device.
+    public var soundDevice: SoundDeviceSpec
+    /// Sounds in file order.
+    public var sounds: [SoundSpec]
+
+    /// A station with no GPIO lines: lights and switches are simulated.
+    public var isSimulated: Bool {
+        lights.allSatisfy { $0.gpio == nil } && switches.allSatisfy { $0.gpio == nil }
+    }
+
+    public func light(named name: String) -> LightSpec? { lights.first { $0.name == name } }
+    public func switchSpec(named name: String) -> SwitchSpec? { switches.first { $0.name == name } }
+    public func sound(named name: String) -> SoundSpec? { sounds.first { $0.name == name } }
+}

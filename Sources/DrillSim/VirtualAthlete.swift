@@ -1,0 +1,120 @@
+import DrillCore
+
+/// A simulated athlete at one side of the station. It reads the drill the
+/// way a person would (a trial begins, a light comes on, a sound plays) and
+/// answers with switch edges drawn from its `AthleteModel` and its own seed.
+///
+/// It knows the planned foreperiod only to place its deliberate mistakes
+/// (false starts, responses on catch trials) inside the right window.
+final class VirtualAthlete {
+    let side: String
+    let model: AthleteModel
+    private let profile: Profile
+    private var generator: SeededGenerator
+    private var trial: PlannedTrial?
+    private var foreperiodStart: MonotonicInstant = .zero
+    private var respondedThisTrial = false
+    /// Home-release mode: whether the athlete is (or will be) on the home switch.
+    private var onHome = false
+
+    init(side: String, sideIndex: Int, model: AthleteModel, seed: UInt64, profile: Profile) {
+        self.side = side
+        self.model = model
+        self.profile = profile
+        generator = SeededGenerator(seed: seed &+ UInt64(sideIndex) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    private var home: String? {
+        if case .homeRelease(let home, _) = profile.mode { return home }
+        return nil
+    }
+
+    private var targets: [String] { profile.switches(of: side).filter { $0 != home } }
+
+    /// Home-release mode: the drill waits for the home switch.
+    func waitingForHome(at now: MonotonicInstant) -> [SwitchEdge] {
+        guard let home, !onHome else { return [] }
+        onHome = true
+        return [SwitchEdge(switchName: home, kind: .press, timestamp: now + .milliseconds(300))]
+    }
+
+    /// A trial's foreperiod began: maybe jump the gun.
+    func trialStarted(_ planned: PlannedTrial, at start: MonotonicInstant) -> [SwitchEdge] {
+        trial = planned
+        foreperiodStart = start
+        respondedThisTrial = false
+        let rules = profile.blocks[planned.blockIndex].rules
+        if planned.kind == .catchTrial {
+            guard generator.nextBernoulli(model.catchResponseRate) else { return [] }
+            let delay = planned.foreperiod.seconds + generator.nextUnitInterval() * rules.timeout.seconds * 0.8
+            respondedThisTrial = true
+            return respond(at: start + .nanoseconds(Int64(delay * 1e9)), target: targets.first)
+        }
+        guard generator.nextBernoulli(model.falseStartRate) else { return [] }
+        let fraction = 0.3 + 0.6 * generator.nextUnitInterval()
+        respondedThisTrial = true
+        let press = start + .nanoseconds(Int64(planned.foreperiod.seconds * fraction * 1e9))
+        return respond(at: press, target: planned.expected[side] ?? targets.first)
+    }
+
+    /// The cue appeared (a light, or a sound when `auditory`).
+    func cueOnset(at onset: MonotonicInstant) -> [SwitchEdge] {
+        guard let trial, !respondedThisTrial else { return [] }
+        respondedThisTrial = true
+        let auditory = trial.sound != nil
+        switch trial.kind {
+        case .catchTrial:
+            return []
+        case .noGo:
+            guard generator.nextBernoulli(model.noGoCommissionRate) else { return [] }
+            let reaction = model.reactionTime(choices: 1, auditory: auditory, using: &generator)
+            return respond(at: onset + reaction, target: pick(from: targets))
+        case .go:
+            guard let expected = trial.expected[side] else { return [] }
+            if generator.nextBernoulli(model.missRate) { return [] }
+            if generator.nextBernoulli(model.anticipationRate) {
+                let early = Duration.milliseconds(5) + .nanoseconds(Int64(generator.nextUnitInterval() * 85e6))
+                return respond(at: onset + early, target: expected)
+            }
+            let reaction = model.reactionTime(choices: choices(in: trial), auditory: auditory, using: &generator)
+            var target = expected
+            let others = targets.filter { $0 != expected }
+            if !others.isEmpty && generator.nextBernoulli(model.wrongTargetRate) {
+                target = pick(from: others) ?? expected
+            }
+            return respond(at: onset + reaction, target: target)
+        }
+    }
+
+    /// The edges of one response at `instant`: a press and release of the
+    /// target, or in home-release mode a release of home, a movement, a
+    /// target hit, and the way back home.
+    private func respond(at instant: MonotonicInstant, target: String?) -> [SwitchEdge] {
+        guard let target else { return [] }
+        if let home, onHome {
+            let movement = model.movementTime(using: &generator)
+            let hit = instant + movement
+            return [
+                SwitchEdge(switchName: home, kind: .release, timestamp: instant),
+                SwitchEdge(switchName: target, kind: .press, timestamp: hit),
+                SwitchEdge(switchName: target, kind: .release, timestamp: hit + model.pressDuration),
+                SwitchEdge(switchName: home, kind: .press, timestamp: hit + model.returnHome),
+            ]
+        }
+        return [
+            SwitchEdge(switchName: target, kind: .press, timestamp: instant),
+            SwitchEdge(switchName: target, kind: .release, timestamp: instant + model.pressDuration),
+        ]
+    }
+
+    /// Distinct targets this side chooses between in the trial's block (Hick's law).
+    private func choices(in trial: PlannedTrial) -> Int {
+        let block = profile.blocks[trial.blockIndex]
+        let names = Set(block.cueNames.compactMap { profile.cue(named: $0)?.expected[side] })
+        return max(names.count, 1)
+    }
+
+    private func pick(from names: [String]) -> String? {
+        names.isEmpty ? nil : names[generator.nextIndex(below: names.count)]
+    }
+}

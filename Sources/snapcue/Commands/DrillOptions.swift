@@ -1,0 +1,87 @@
+import ArgumentParser
+import DrillCore
+import DrillSim
+import DrillStats
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options shared by commands that run a drill.
+struct DrillOptions: ParsableArguments {
+    @Option(help: "Seed of the drill plan (same profile + seed = same drill). Random if omitted; always printed.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("athlete"), help: "Athlete name; repeat once per side for head-to-head drills.")
+    var athletes: [String] = []
+
+    @Flag(help: "Print the whole session (every trial, every timestamp in ns) and its summary as JSON on standard output; progress goes to standard error.")
+    var json = false
+
+    /// The seed to use: the given one, or a fresh random one.
+    var resolvedSeed: UInt64 { seed ?? UInt64.random(in: 1...999_999) }
+}
+
+/// Options of the simulated athlete.
+struct VirtualAthleteOptions: ParsableArguments {
+    @Flag(help: "Run as fast as possible on a simulated clock (no real waiting); results are identical for a given seed.")
+    var fast = false
+
+    @Option(help: "Seed of the virtual athlete's behaviour (default: derived from the plan seed).")
+    var athleteSeed: UInt64?
+
+    func seed(for planSeed: UInt64) -> UInt64 { athleteSeed ?? (planSeed ^ 0x5EED_A7B1_E7E5) }
+}
+
+/// Stop requests from Ctrl-C (SIGINT) and SIGTERM when the terminal is not in raw mode.
+let processStopSignal = StopSignal()
+
+func installStopHandlers() {
+    signal(SIGINT) { _ in processStopSignal.request() }
+    signal(SIGTERM) { _ in processStopSignal.request() }
+}
+
+/// Prints a finished session (summary table or JSON) and picks the exit code.
+func finish(_ session: SessionResult, json: Bool) throws {
+    let summary = SessionSummary(session: session)
+    if json {
+        struct Output: Encodable {
+            let session: SessionResult
+            let summary: SessionSummary
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let data = try encoder.encode(Output(session: session, summary: summary))
+        print(String(decoding: data, as: UTF8.self))
+        Terminal.writeError(SummaryReport.render(session, summary: summary))
+    } else {
+        print(SummaryReport.render(session, summary: summary))
+    }
+    if case .aborted(let reason) = session.end {
+        throw ExitCode(reason == "stopped by the user" ? ExitStatus.stopped : ExitStatus.stationFault)
+    }
+}
+
+/// Runs `setup` on the simulated station with virtual athletes, printing progress lines.
+func runWithVirtualAthletes(_ setup: DrillSetup, options: VirtualAthleteOptions, json: Bool) -> SessionResult {
+    let clock: any SleepingClock = options.fast ? ManualClock() : SystemMonotonicClockAdapter.clock
+    let station = SimulatedStation(
+        profile: setup.profile, clock: clock,
+        athleteModels: setup.profile.sides.map { _ in AthleteModel() },
+        athleteSeed: options.seed(for: setup.plan.seed), stop: processStopSignal,
+        sleepSlice: options.fast ? nil : .milliseconds(50))
+    let writeProgress: (String) -> Void = json ? { FileHandle.standardError.write(Data($0.utf8)) } : { Terminal.write($0) }
+    let redraw = json ? isatty(STDERR_FILENO) == 1 : Terminal.outputIsTerminal
+    let printer = ProgressPrinter(setup: setup, redraw: redraw && !options.fast, write: writeProgress)
+    writeProgress(header(setup) + "\n")
+    return DrillSession.run(
+        setup, clock: clock, lights: station.lights, sound: station.sound, switches: station,
+        onCueThread: { station.observe($0) }, display: printer.show)
+}
+
+/// The line that opens a session: what, who, which seed.
+func header(_ setup: DrillSetup) -> String {
+    let who = setup.profile.sides.map { setup.athletes[$0] ?? $0 }.joined(separator: " vs ")
+    return "\(setup.profile.title) (\(setup.profile.name) v\(setup.profile.version)) · seed \(setup.plan.seed) · station \(setup.station.name) · \(who)"
+}

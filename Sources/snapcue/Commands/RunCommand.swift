@@ -1,0 +1,89 @@
+import ArgumentParser
+import DrillCore
+import DrillLinux
+import Foundation
+
+/// `snapcue run`: a drill for a real athlete at the keyboard (simulated
+/// station), or for the virtual athlete.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a drill profile for an athlete.",
+        discussion: """
+            On the simulated station ('--station sim') the terminal shows the lights as big coloured blocks
+            and keys are the switches (space for a one-switch drill, 1-4 for pads, h toggles the home switch,
+            a/l for head-to-head). Sound cues go to the ALSA 'default' device when there is one.
+            q, Esc or Ctrl-C ends the drill cleanly and prints what was done.
+            """)
+
+    @Argument(help: "The drill profile (YAML or JSON).")
+    var profile: String
+
+    @Option(help: "Station: 'sim' (built in) or a station file.")
+    var station = "sim"
+
+    @Flag(help: "Let the virtual athlete respond instead of the keyboard (works without a terminal).")
+    var virtualAthlete = false
+
+    @OptionGroup var drill: DrillOptions
+    @OptionGroup var athlete: VirtualAthleteOptions
+
+    func validate() throws {
+        if athlete.fast && !virtualAthlete {
+            throw ValidationError("--fast needs --virtual-athlete (a person cannot respond on a simulated clock)")
+        }
+    }
+
+    func run() throws {
+        let setup = try reportingErrors {
+            let setup = try DrillSetup.load(profilePath: profile, station: station, seed: drill.resolvedSeed, athleteNames: drill.athletes)
+            guard setup.station.isSimulated else {
+                throw CLIError(
+                    "station '\(setup.station.name)' is wired to GPIO lines; this build drives the simulated station only",
+                    fix: "use '--station sim' (keyboard and terminal) or a station file without 'chip'/'line' entries")
+            }
+            if !virtualAthlete && !(Terminal.inputIsTerminal && Terminal.outputIsTerminal) {
+                throw CLIError("no terminal to read the athlete's keys from", fix: "run it in a terminal, or add --virtual-athlete")
+            }
+            return setup
+        }
+        installStopHandlers()
+        let session = virtualAthlete
+            ? runWithVirtualAthletes(setup, options: athlete, json: drill.json)
+            : runAtKeyboard(setup)
+        try finish(session, json: drill.json)
+    }
+
+    private func runAtKeyboard(_ setup: DrillSetup) -> SessionResult {
+        let clock = SystemMonotonicClockAdapter.clock
+        var soundNote = ""
+        var sound: ALSASoundOutput?
+        if !setup.profile.requiredSounds.isEmpty {
+            do {
+                sound = try ALSASoundOutput(station: setup.station, directory: setup.stationDirectory)
+            } catch {
+                let reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+                soundNote = "sound: skipped (\(reason)); sound cues are shown on screen as ♪"
+            }
+        }
+        defer { sound?.stop() }
+        let screen = StationScreen(title: header(setup), profile: setup.profile, station: setup.station)
+        var toggles: Set<String> = []
+        if case .homeRelease(let home, _) = setup.profile.mode { toggles.insert(home) }
+        let keyboard = KeyboardSwitches(
+            station: setup.station, toggleSwitches: toggles, clock: clock,
+            stopRequested: { processStopSignal.isRequested })
+        let rawMode = RawMode()
+        defer { rawMode.restore() }
+        screen.drawAll()
+        if !soundNote.isEmpty { screen.setResult(soundNote) }
+        let presenter = ScreenPresenter(setup: setup, screen: screen, soundAudible: sound != nil)
+        let session = DrillSession.run(
+            setup, clock: clock, lights: TerminalLights(screen: screen), sound: sound, switches: keyboard,
+            display: presenter.show)
+        screen.finish()
+        rawMode.restore()
+        if !soundNote.isEmpty { print(soundNote) }
+        return session
+    }
+}

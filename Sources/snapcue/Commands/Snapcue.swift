@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Snapcue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapcue",
+        abstract: "Reactive-drill cue and timing engine: light and sound cues, switch responses, reaction times.",
+        discussion: """
+            Start with 'snapcue demo' (a drill on the simulated station with a virtual athlete).
+            Profiles (drills) are YAML files: see Profiles/. Stations (pin maps) are in Hardware/stations/;
+            'sim' is the built-in simulated station (terminal lights, keyboard switches).
+            """,
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, RunCommand.self, ProfileCommand.self, StationCommand.self])
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DrillCore
+
+/// `snapcue station …`: check and show station files.
+struct StationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "station", abstract: "Check and show stations (pin maps and sounds).",
+        subcommands: [Show.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a station file ('sim' for the built-in one) and list what it has.")
+
+        @Argument(help: "'sim' or a station file.")
+        var station = "sim"
+
+        func run() throws {
+            let value = try reportingErrors { try Station.load(station) }
+            print("station \(value.name)" + (value.description.map { ": \($0)" } ?? ""))
+            print(value.isSimulated ? "simulated (no GPIO)" : "GPIO station")
+            print("lights:")
+            for light in value.lights { print("  \(Format.pad(light.name, 10)) \(Format.pad(light.color, 8)) \(describe(light.gpio))") }
+            print("switches:")
+            for item in value.switches {
+                print("  \(Format.pad(item.name, 10)) \(Format.pad(item.key.map { "key \($0)" } ?? "", 10)) \(describe(item.gpio)) debounce \(item.debounce.compactDescription)")
+            }
+            print("sound: device \(value.soundDevice.device), \(value.soundDevice.rate) Hz, period \(value.soundDevice.periodFrames) × \(value.soundDevice.periods)")
+            for sound in value.sounds {
+                let source: String = switch sound.source {
+                case .tone(let frequency, let waveform): "\(waveform.rawValue) \(Int(frequency)) Hz"
+                case .file(let path): path
+                }
+                print("  \(Format.pad(sound.name, 10)) \(source), \(sound.duration.compactDescription), \(sound.level) dB")
+            }
+        }
+
+        private func describe(_ line: GPIOLine?) -> String {
+            guard let line else { return "" }
+            let lineText: String = switch line.line {
+            case .offset(let offset): "line \(offset)"
+            case .name(let name): "line \(name)"
+            }
+            return "\(line.chip) \(lineText) active-\(line.activeLow ? "low" : "high")" + (line.bias == .asIs ? "" : " bias \(line.bias.rawValue)")
+        }
+    }
+}

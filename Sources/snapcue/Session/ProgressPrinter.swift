@@ -1,0 +1,86 @@
+import DrillCore
+
+/// Live progress as lines of text: each trial's cue and result as it is
+/// decided, with a progress bar redrawn in place on a terminal and plain
+/// lines when the output is a pipe or a CI log.
+final class ProgressPrinter {
+    private let setup: DrillSetup
+    private let redraw: Bool
+    private let write: (String) -> Void
+    private var done = 0
+    private var decided: [Int: [SideResult]] = [:]
+    private var cueNames: [Int: String] = [:]
+    private var barShown = false
+
+    init(setup: DrillSetup, redraw: Bool, write: @escaping (String) -> Void) {
+        self.setup = setup
+        self.redraw = redraw
+        self.write = write
+    }
+
+    private var total: Int { setup.plan.trials.count }
+
+    func show(_ action: EngineAction) {
+        switch action {
+        case .blockStarted(let index, let name):
+            let block = setup.plan.blocks[index]
+            line("— block \(index + 1)/\(setup.plan.blocks.count) '\(name)': \(block.rules.foreperiod.summary) foreperiod, timeout \(block.rules.timeout.compactDescription)")
+        case .setStarted(let blockIndex, let set):
+            let sets = setup.plan.blocks[blockIndex].sets
+            if sets > 1 { line("  set \(set) of \(sets)") }
+        case .restStarted(let until):
+            _ = until
+            line("  rest… (the next trial starts by itself)")
+        case .waitingForHome(let index, let home):
+            status("trial \(index + 1): waiting for the athlete on '\(home)'")
+        case .trialStarted(let planned, _):
+            cueNames[planned.index] = planned.cueName ?? "(catch: no cue)"
+            status("trial \(planned.index + 1): wait for it…")
+        case .presentCue(let request):
+            status("trial \(request.trialIndex + 1): cue \(describe(request))")
+        case .sideDecided(let index, let result):
+            decided[index, default: []].append(result)
+            if decided[index]!.count == setup.profile.sides.count {
+                trialDecided(index)
+            }
+        case .trialCompleted(let record):
+            done = record.planned.index + 1
+            decided[record.planned.index] = nil
+        case .finished:
+            if barShown && redraw { write(ANSI.clearLine) }
+        case .lightsOff:
+            break
+        }
+    }
+
+    private func trialDecided(_ index: Int) {
+        let trial = setup.plan.trials[index]
+        let results = decided[index] ?? []
+        let parts = results.map { result in
+            (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
+        }
+        let counter = Format.pad("\(index + 1)/\(total)", 8)
+        line("  trial \(counter) \(Format.pad(trial.blockName, 10)) cue \(Format.pad(cueNames[index] ?? "-", 8)) → " + parts.joined(separator: " | "))
+        done = index + 1
+        status("")
+    }
+
+    private func describe(_ request: CueRequest) -> String {
+        (request.lights.map { "light \($0)" } + (request.sound.map { ["sound \($0)"] } ?? [])).joined(separator: " + ")
+    }
+
+    private func line(_ text: String) {
+        write((redraw ? ANSI.clearLine : "") + text + "\n")
+        if redraw { drawBar(note: "") }
+    }
+
+    private func status(_ note: String) {
+        guard redraw else { return }
+        drawBar(note: note)
+    }
+
+    private func drawBar(note: String) {
+        barShown = true
+        write(ANSI.clearLine + Format.bar(done: done, total: total) + " \(done)/\(total)  " + note)
+    }
+}

@@ -1,0 +1,45 @@
+import DrillCore
+
+/// Keeps the interactive screen's status and result lines up to date.
+final class ScreenPresenter {
+    private let setup: DrillSetup
+    private let screen: StationScreen
+    private let soundAudible: Bool
+
+    init(setup: DrillSetup, screen: StationScreen, soundAudible: Bool) {
+        self.setup = setup
+        self.screen = screen
+        self.soundAudible = soundAudible
+    }
+
+    func show(_ action: EngineAction) {
+        let total = setup.plan.trials.count
+        switch action {
+        case .blockStarted(let index, let name):
+            screen.setStatus("block \(index + 1) of \(setup.plan.blocks.count): \(name)")
+        case .restStarted:
+            screen.setStatus("rest: the next set starts by itself")
+        case .waitingForHome(let index, let home):
+            screen.setStatus("trial \(index + 1) of \(total): hold the home switch '\(home)' to start")
+        case .trialStarted(let planned, _):
+            screen.showSound("")
+            screen.setStatus("trial \(planned.index + 1) of \(total) (\(planned.blockName)): wait for the cue…")
+        case .presentCue(let request):
+            if let sound = request.sound {
+                screen.showSound(soundAudible ? "♪ \(sound)" : "♪ \(sound)  (no sound device: shown here)")
+            }
+        case .sideDecided(_, let result):
+            let name = setup.athletes[result.side] ?? result.side
+            screen.setResult((setup.profile.isHeadToHead ? "\(name): " : "") + Format.result(result))
+        case .trialCompleted(let record) where setup.profile.isHeadToHead:
+            let winners = record.winners.map { setup.athletes[$0] ?? $0 }
+            if !winners.isEmpty {
+                screen.setResult(winners.count == 1 ? "winner: \(winners[0])" : "tie: \(winners.joined(separator: " and "))")
+            }
+        case .finished:
+            screen.setStatus("done")
+        default:
+            break
+        }
+    }
+}
