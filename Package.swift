@@ -49,6 +49,6 @@ let package = Package(
             name: "DrillSimTests", dependencies: ["DrillCore", "DrillSim", "DrillStats"],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
-        .testTarget(name: "SnapcueCLITests", dependencies: ["snapcue"], swiftSettings: strictSwift6),
+        .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),
     ]
 )

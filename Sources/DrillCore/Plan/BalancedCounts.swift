@@ -35,8 +35,9 @@ struct BalancedCounts {
     /// Why no order of these items can keep every run at most `maxRepeats`
     /// long, or nil when one exists. The most frequent item (count m) needs
     /// the others (count r) to split it into runs: m ≤ maxRepeats × (r + 1).
+    /// A block with a single kind of trial has nothing to balance: no cap.
     func repeatCapProblem(maxRepeats: Int) -> String? {
-        guard let largest = items.max(by: { $0.count < $1.count }) else { return nil }
+        guard items.count > 1, let largest = items.max(by: { $0.count < $1.count }) else { return nil }
         let others = items.reduce(0) { $0 + $1.count } - largest.count
         guard largest.count > maxRepeats * (others + 1) else { return nil }
         let label = largest.cueName.map { "cue '\($0)'" } ?? "catch trials"

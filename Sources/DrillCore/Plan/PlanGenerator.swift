@@ -66,7 +66,8 @@ public struct PlanGenerator {
             }
         case .balanced(let maxRepeats):
             let counts = BalancedCounts(block: block, cues: cues, trials: count)
-            let names = try Self.constrainedShuffle(counts.items, maxRepeats: maxRepeats, using: &generator, block: block.name)
+            let cap = counts.items.count > 1 ? maxRepeats : Int.max
+            let names = try Self.constrainedShuffle(counts.items, maxRepeats: cap, using: &generator, block: block.name)
             return names.map { name in name.flatMap { name in cues.first { $0.name == name } } }
         }
     }
@@ -127,7 +128,7 @@ public struct PlanGenerator {
         for (index, count) in remaining.enumerated() where count > 0 {
             let others = left - count
             let capacity = index == last ? (maxRepeats - run) + maxRepeats * others : maxRepeats * (others + 1)
-            if count > capacity { return false }
+            if count > capacity && maxRepeats != Int.max { return false }
         }
         return true
     }

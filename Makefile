@@ -1,0 +1,35 @@
+# Snapcue: `make demo` runs a drill on the simulated station; `make test` runs the tests.
+# Both install what they need (Debian/Raspberry Pi OS packages) when it is missing.
+
+SWIFT ?= swift
+APT_PACKAGES := libasound2-dev libgpiod-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test build release deps clean
+
+## Install the system libraries the build links against (ALSA, libgpiod), if missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: see https://www.swift.org/install/linux/ (Swift 6.1 or later)"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## The quick-start drill on the simulated station, live, with a virtual athlete.
+demo: build
+	$(SWIFT) run snapcue demo
+
+## Every test (unit, engine, real libasound through ALSA's null/file plugins, CLI).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build
