@@ -143,7 +143,7 @@ struct ProfileValidationTests {
     @Test("min greater than max is refused at max")
     func minAboveMax() throws {
         let error = try #require(parseError(minimalProfile + "\n    foreperiod: {distribution: uniform, min: 3s, max: 1s}"))
-        #expect(error.line == 8 && error.column == 53)
+        #expect(error.line == 8 && error.column == 55)
         #expect(error.field == "blocks[1].foreperiod.max")
         #expect(error.fix == "swap min and max")
     }

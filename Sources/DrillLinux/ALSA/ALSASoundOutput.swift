@@ -32,10 +32,14 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         var xruns = 0
         var xrunsReported = 0
         var failure: String?
+        /// Where each cue was placed: (sound name, first frame). Kept for reports and tests.
+        var placements: [(name: String, frame: Int64)] = []
     }
 
     /// The device name.
     public var device: String { pcm.device }
+    /// Channels of the stream (every channel carries the same cue).
+    public var channelCount: Int { pcm.channels }
     /// Stream rate in Hz.
     public var rate: Int { pcm.rate }
     /// One period, the stream's granularity of timing updates.
@@ -56,7 +60,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the stream and waits for its thread.
+    /// Stops the stream, waits for its thread and closes the device.
     public func stop() {
         let wasRunning = state.withLock { state in
             defer { state.running = false }
@@ -80,20 +84,29 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
             }
             guard let anchor = state.anchor else {
                 state.voices.append(Voice(samples: samples, startFrame: state.committedFrames))
+                state.placements.append((name, state.committedFrames))
                 return SoundOnset(instant: clock.now(), uncertainty: periodDuration, flags: flags)
             }
             let ideal = anchor.frame + (instant - anchor.instant).nanoseconds * rate / 1_000_000_000
             let start = max(ideal, state.committedFrames)
             state.voices.append(Voice(samples: samples, startFrame: start))
+            state.placements.append((name, start))
             let onset = anchor.instant + .nanoseconds((start - anchor.frame) * 1_000_000_000 / rate)
             return SoundOnset(instant: onset, uncertainty: halfPeriod, flags: flags)
         }
     }
 
+    /// Where each cue was placed so far: (sound name, first frame of the stream).
+    var placements: [(name: String, frame: Int64)] { state.withLock { $0.placements } }
+
     private func streamLoop() {
-        defer { finished.signal() }
+        defer {
+            pcm.close()
+            finished.signal()
+        }
         let channels = pcm.channels, period = pcm.periodFrames
         var buffer = [Int16](repeating: 0, count: period * channels)
+        let streamStart = clock.now()
         while true {
             let keepGoing = state.withLock { state -> Bool in
                 guard state.running else { return false }
@@ -106,6 +119,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
             guard keepGoing else { return }
             do {
                 let xruns = try buffer.withUnsafeBufferPointer { try pcm.write($0) }
+                paceUnpacedDevice(streamStart: streamStart)
                 let queued = pcm.queuedFrames()
                 let now = clock.now()
                 state.withLock { state in
@@ -122,6 +136,17 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
                 return
             }
         }
+    }
+
+    /// Plugins such as `null` and `file` accept frames as fast as they are
+    /// written. Keep such a stream at most one buffer ahead of real time, as
+    /// a sound card would, instead of spinning a core. A real device blocks
+    /// in `snd_pcm_writei` first, so this never sleeps there.
+    private func paceUnpacedDevice(streamStart: MonotonicInstant) {
+        let committed = state.withLock { $0.committedFrames }
+        let rate = Int64(pcm.rate)
+        let dueAt = streamStart + .nanoseconds((committed - Int64(pcm.bufferFrames)) * 1_000_000_000 / rate)
+        if dueAt > clock.now() { clock.sleep(until: dueAt) }
     }
 
     /// Mixes the voices' samples for frames `[first, first + period)` into `buffer`.

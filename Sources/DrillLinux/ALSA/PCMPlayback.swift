@@ -31,10 +31,18 @@ final class PCMPlayback {
         }
     }
 
-    deinit {
+    private var isClosed = false
+
+    /// Stops the stream at once and closes the device (once; later calls do nothing).
+    /// The corresponding C functions are `snd_pcm_drop` and `snd_pcm_close`.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
         snd_pcm_drop(handle)
         snd_pcm_close(handle)
     }
+
+    deinit { close() }
 
     private static func configureHardware(_ pcm: OpaquePointer, spec: SoundDeviceSpec) throws -> (Int, Int, Int, Int) {
         let device = spec.device
