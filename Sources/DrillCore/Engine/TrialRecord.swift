@@ -19,6 +19,22 @@ public struct SideResult: Equatable, Sendable, Codable {
     /// When the outcome was settled (a response edge, or a deadline).
     public var decidedAt: MonotonicInstant
 
+    public init(
+        side: String, expectedSwitch: String?, outcome: Outcome, respondedSwitch: String? = nil,
+        response: MonotonicInstant? = nil, reactionTimeNanoseconds: Int64? = nil, targetHit: MonotonicInstant? = nil,
+        movementTimeNanoseconds: Int64? = nil, decidedAt: MonotonicInstant
+    ) {
+        self.side = side
+        self.expectedSwitch = expectedSwitch
+        self.outcome = outcome
+        self.respondedSwitch = respondedSwitch
+        self.response = response
+        self.reactionTimeNanoseconds = reactionTimeNanoseconds
+        self.targetHit = targetHit
+        self.movementTimeNanoseconds = movementTimeNanoseconds
+        self.decidedAt = decidedAt
+    }
+
     /// The reaction time as a `Duration`.
     public var reactionTime: Duration? { reactionTimeNanoseconds.map { .nanoseconds($0) } }
     /// The movement time as a `Duration`.
@@ -78,6 +94,20 @@ public struct TrialRecord: Equatable, Sendable, Codable {
     public var winners: [String]
     /// Every switch edge during the trial, presses and releases, in order.
     public var edges: [SwitchEdge]
+
+    public init(
+        planned: PlannedTrial, foreperiodStart: MonotonicInstant, scheduledOnset: MonotonicInstant,
+        onset: MonotonicInstant?, timing: TrialTiming, sides: [SideResult], winners: [String], edges: [SwitchEdge]
+    ) {
+        self.planned = planned
+        self.foreperiodStart = foreperiodStart
+        self.scheduledOnset = scheduledOnset
+        self.onset = onset
+        self.timing = timing
+        self.sides = sides
+        self.winners = winners
+        self.edges = edges
+    }
 
     /// The result of `side`.
     public func result(for side: String) -> SideResult? { sides.first { $0.side == side } }

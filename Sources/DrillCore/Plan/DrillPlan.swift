@@ -35,6 +35,23 @@ public struct PlannedTrial: Equatable, Sendable, Codable {
 
     /// The wait before the cue.
     public var foreperiod: Duration { .milliseconds(foreperiodMilliseconds) }
+
+    public init(
+        index: Int, blockIndex: Int, blockName: String, set: Int, trialInSet: Int, kind: TrialKind, cueName: String?,
+        lights: [String], sound: String?, expected: [String: String], foreperiodMilliseconds: Int
+    ) {
+        self.index = index
+        self.blockIndex = blockIndex
+        self.blockName = blockName
+        self.set = set
+        self.trialInSet = trialInSet
+        self.kind = kind
+        self.cueName = cueName
+        self.lights = lights
+        self.sound = sound
+        self.expected = expected
+        self.foreperiodMilliseconds = foreperiodMilliseconds
+    }
 }
 
 /// Everything a seed decides about a drill: the cue sequence, modalities,
