@@ -19,6 +19,7 @@ final class PCMPlayback {
     /// `snd_pcm_open`, `snd_pcm_hw_params*` and `snd_pcm_sw_params*`.
     init(spec: SoundDeviceSpec) throws {
         device = spec.device
+        snapcue_alsa_silence_library_errors()
         var pcm: OpaquePointer?
         try ALSAError.check(snd_pcm_open(&pcm, spec.device, SND_PCM_STREAM_PLAYBACK, 0), "snd_pcm_open", device: spec.device)
         handle = pcm!

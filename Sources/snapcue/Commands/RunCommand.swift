@@ -61,9 +61,10 @@ struct RunCommand: ParsableCommand {
         if !setup.profile.requiredSounds.isEmpty {
             do {
                 sound = try ALSASoundOutput(station: setup.station, directory: setup.stationDirectory)
+            } catch let error as ALSAError {
+                soundNote = "sound: skipped, cannot open '\(error.device)' (\(error.message)); cues shown as ♪"
             } catch {
-                let reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
-                soundNote = "sound: skipped (\(reason)); sound cues are shown on screen as ♪"
+                soundNote = "sound: skipped (\(error)); cues shown as ♪"
             }
         }
         defer { sound?.stop() }

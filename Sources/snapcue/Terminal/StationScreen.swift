@@ -30,7 +30,8 @@ final class StationScreen: Sendable {
     /// Clears the screen and draws everything.
     func drawAll() {
         content.withLock { content in
-            Terminal.write(ANSI.hideCursor + ANSI.clearScreen + ANSI.bold + title + ANSI.reset + render(content) + helpLine)
+            let fittedTitle = String(title.prefix(Terminal.size.columns - 1))
+            Terminal.write(ANSI.hideCursor + ANSI.clearScreen + ANSI.bold + fittedTitle + ANSI.reset + render(content) + helpLine)
         }
     }
 
@@ -112,8 +113,11 @@ final class StationScreen: Sendable {
         return text
     }
 
+    /// A whole screen row; plain text is cut to the terminal's width so it never wraps onto the next row.
     private func line(row: Int, text: String) -> String {
-        ANSI.move(row: row, column: 1) + "\u{1B}[2K" + text
+        let width = Terminal.size.columns
+        let fitted = text.contains("\u{1B}") || text.count < width ? text : String(text.prefix(width - 1))
+        return ANSI.move(row: row, column: 1) + "\u{1B}[2K" + fitted
     }
 }
 
