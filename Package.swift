@@ -26,6 +26,9 @@ let package = Package(
             name: "CGPIOD", path: "Sources/CGPIOD", pkgConfig: "libgpiod",
             providers: [.apt(["libgpiod-dev"])]),
 
+        // One C interface over libgpiod 1.x and 2.x, chosen by the <gpiod.h> it compiles against.
+        .target(name: "CGPIOShim", dependencies: ["CGPIOD"], path: "Sources/CGPIOShim"),
+
         .target(
             name: "DrillCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -33,7 +36,7 @@ let package = Package(
         .target(name: "DrillStats", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
         .target(name: "DrillSim", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
         .target(
-            name: "DrillLinux", dependencies: ["DrillCore", "CALSA", "CGPIOD"],
+            name: "DrillLinux", dependencies: ["DrillCore", "CALSA", "CGPIOD", "CGPIOShim"],
             swiftSettings: strictSwift6),
         .executableTarget(
             name: "snapcue",

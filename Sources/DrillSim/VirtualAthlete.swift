@@ -78,7 +78,7 @@ final class VirtualAthlete {
             }
             let reaction = model.reactionTime(choices: choices(in: trial), auditory: auditory, using: &generator)
             var target = expected
-            let others = targets.filter { $0 != expected }
+            let others = blockTargets(of: trial).filter { $0 != expected }
             if !others.isEmpty && generator.nextBernoulli(model.wrongTargetRate) {
                 target = pick(from: others) ?? expected
             }
@@ -107,12 +107,16 @@ final class VirtualAthlete {
         ]
     }
 
-    /// Distinct targets this side chooses between in the trial's block (Hick's law).
-    private func choices(in trial: PlannedTrial) -> Int {
-        let block = profile.blocks[trial.blockIndex]
-        let names = Set(block.cueNames.compactMap { profile.cue(named: $0)?.expected[side] })
-        return max(names.count, 1)
+    /// The targets this side chooses between in the trial's block, in first-use order.
+    private func blockTargets(of trial: PlannedTrial) -> [String] {
+        var seen = Set<String>()
+        return profile.blocks[trial.blockIndex].cueNames
+            .compactMap { profile.cue(named: $0)?.expected[side] }
+            .filter { seen.insert($0).inserted }
     }
+
+    /// How many targets this side chooses between (Hick's law).
+    private func choices(in trial: PlannedTrial) -> Int { max(blockTargets(of: trial).count, 1) }
 
     private func pick(from names: [String]) -> String? {
         names.isEmpty ? nil : names[generator.nextIndex(below: names.count)]

@@ -64,7 +64,8 @@ struct RunCommand: ParsableCommand {
             } catch let error as ALSAError {
                 soundNote = "sound: skipped, cannot open '\(error.device)' (\(error.message)); cues shown as ♪"
             } catch {
-                soundNote = "sound: skipped (\(error)); cues shown as ♪"
+                let firstLine = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+                soundNote = "sound: skipped (\(firstLine)); cues shown as ♪"
             }
         }
         defer { sound?.stop() }

@@ -52,7 +52,8 @@ final class KeyboardSwitches: SwitchInput {
                 var byte: UInt8 = 0
                 guard read(STDIN_FILENO, &byte, 1) == 1 else { continue }
                 let stamp = clock.now()
-                if byte == 3 || byte == 27 || byte == UInt8(ascii: "q") { return .stopRequested }
+                // Ctrl-C and Esc always stop; q stops unless the station uses it for a switch.
+                if byte == 3 || byte == 27 || (byte == UInt8(ascii: "q") && switchByKey[byte] == nil) { return .stopRequested }
                 if let edge = edge(for: byte, at: stamp) { return .edge(edge) }
             } else if let target, remaining <= 2_000_000 {
                 clock.sleep(until: target)
