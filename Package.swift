@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "snapcue", targets: ["snapcue"]),
+        .executable(name: "snapcue-athlete", targets: ["snapcue-athlete"]),
         .library(name: "DrillCore", targets: ["DrillCore"]),
         .library(name: "DrillStats", targets: ["DrillStats"]),
         .library(name: "DrillSim", targets: ["DrillSim"]),
@@ -45,6 +46,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift6),
+        // The virtual station's athlete: a separate process that drives gpio-sim lines.
+        .executableTarget(name: "snapcue-athlete", dependencies: ["DrillCore", "DrillLinux"], swiftSettings: strictSwift6),
 
         .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
         .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),

@@ -163,6 +163,12 @@ public struct DrillEngine: Sendable {
         return actions
     }
 
+    /// Marks the trial in progress (if any) with an input or output problem.
+    public mutating func flagCurrentTrial(_ flag: TimingFlag) {
+        guard active != nil, !active!.timing.flags.contains(flag) else { return }
+        active!.timing.flags.append(flag)
+    }
+
     // MARK: - Steps
 
     private mutating func step(at instant: MonotonicInstant, into actions: inout [EngineAction]) {

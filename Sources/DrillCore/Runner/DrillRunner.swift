@@ -38,7 +38,9 @@ public final class DrillRunner {
             let held = try switches.pressedSwitches()
             try perform(engine.start(at: clock.now(), heldSwitches: held))
             while !engine.isFinished {
-                switch try switches.waitForEdge(until: engine.nextDeadline) {
+                let waited = try switches.waitForEdge(until: engine.nextDeadline)
+                for flag in switches.takeQualityFlags() { engine.flagCurrentTrial(flag) }
+                switch waited {
                 case .edge(let edge):
                     try perform(engine.handle(edge))
                 case .deadline:

@@ -45,6 +45,12 @@ public protocol SwitchInput: AnyObject {
     func pressedSwitches() throws -> Set<String>
     /// Waits for the next edge, until `deadline` (nil: no deadline), or a stop request.
     func waitForEdge(until deadline: MonotonicInstant?) throws -> InputWaitResult
+    /// Input problems seen since the last call (bounce, dropped edges), for the trial in progress.
+    func takeQualityFlags() -> [TimingFlag]
+}
+
+extension SwitchInput {
+    public func takeQualityFlags() -> [TimingFlag] { [] }
 }
 
 /// A port failed mid-drill: a light, switch or sound device fault.

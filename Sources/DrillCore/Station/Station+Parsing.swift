@@ -24,16 +24,38 @@ private struct StationParser {
     static let colors = ["white", "red", "green", "blue", "yellow", "orange", "purple", "cyan"]
 
     func station() throws -> Station {
-        let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "sound", "sounds"])
+        let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "aliases", "sound", "sounds"])
         let name = try top.required("name").name()
         let description = try top.optional("description")?.string()
-        let lights = try top.required("lights").namedEntries().map(parseLight)
-        let switches = try top.required("switches").namedEntries().map(parseSwitch)
+        var lights = try top.required("lights").namedEntries().map(parseLight)
+        var switches = try top.required("switches").namedEntries().map(parseSwitch)
+        if let aliases = top.optional("aliases") {
+            try addAliases(aliases, lights: &lights, switches: &switches)
+        }
         let device = try parseDevice(top.optional("sound"))
         let sounds = try top.optional("sounds")?.namedEntries().map(parseSound) ?? []
         let station = Station(name: name, description: description, lights: lights, switches: switches, soundDevice: device, sounds: sounds)
         try checkConsistency(station, top: top)
         return station
+    }
+
+    /// `aliases: {pad: pad1}`: another name for a light and/or switch, so
+    /// profiles written for one pad (`pad`) run on a four-pad station. The
+    /// alias shares the target's line.
+    func addAliases(_ node: ConfigNode, lights: inout [LightSpec], switches: inout [SwitchSpec]) throws {
+        for (alias, targetNode) in try node.namedEntries() {
+            let target = try targetNode.name()
+            if lights.contains(where: { $0.name == alias }) || switches.contains(where: { $0.name == alias }) {
+                throw targetNode.error("'\(alias)' is already a light or switch name", fix: "an alias must be a new name")
+            }
+            let light = lights.first { $0.name == target }
+            let switchSpec = switches.first { $0.name == target }
+            guard light != nil || switchSpec != nil else {
+                throw targetNode.error("no light or switch named '\(target)'", fix: "aliases name existing lights or switches")
+            }
+            if var light { light.name = alias; lights.append(light) }
+            if var switchSpec { switchSpec.name = alias; switchSpec.key = nil; switches.append(switchSpec) }
+        }
     }
 
     func parseLight(name: String, node: ConfigNode) throws -> LightSpec {

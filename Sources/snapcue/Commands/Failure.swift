@@ -31,6 +31,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         Terminal.writeError("error: " + error.description)
     } catch let error as PlanError {
         Terminal.writeError("error: " + error.description)
+    } catch let error as GPIOError {
+        Terminal.writeError("error: " + error.description)
     } catch let error as StationFault {
         Terminal.writeError("error: " + error.description)
     }

@@ -10,6 +10,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a drill profile for an athlete.",
         discussion: """
+            On a GPIO station (a station file with chip/line entries, see Hardware/) the cue thread runs with
+            real-time priority where permitted and reaction times come from kernel edge timestamps.
             On the simulated station ('--station sim') the terminal shows the lights as big coloured blocks
             and keys are the switches (space for a one-switch drill, 1-4 for pads, h toggles the home switch,
             a/l for head-to-head). Sound cues go to the ALSA 'default' device when there is one.
@@ -27,6 +29,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var drill: DrillOptions
     @OptionGroup var athlete: VirtualAthleteOptions
+    @OptionGroup var realtime: RealtimeOptions
 
     func validate() throws {
         if athlete.fast && !virtualAthlete {
@@ -37,20 +40,25 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let setup = try reportingErrors {
             let setup = try DrillSetup.load(profilePath: profile, station: station, seed: drill.resolvedSeed, athleteNames: drill.athletes)
-            guard setup.station.isSimulated else {
+            if !setup.station.isSimulated && virtualAthlete {
                 throw CLIError(
-                    "station '\(setup.station.name)' is wired to GPIO lines; this build drives the simulated station only",
-                    fix: "use '--station sim' (keyboard and terminal) or a station file without 'chip'/'line' entries")
+                    "--virtual-athlete runs on a simulated station, but '\(setup.station.name)' is wired to GPIO",
+                    fix: "use '--station sim', or drop --virtual-athlete (on the virtual station, the athlete is a separate process)")
             }
-            if !virtualAthlete && !(Terminal.inputIsTerminal && Terminal.outputIsTerminal) {
+            if setup.station.isSimulated && !virtualAthlete && !(Terminal.inputIsTerminal && Terminal.outputIsTerminal) {
                 throw CLIError("no terminal to read the athlete's keys from", fix: "run it in a terminal, or add --virtual-athlete")
             }
             return setup
         }
         installStopHandlers()
-        let session = virtualAthlete
-            ? runWithVirtualAthletes(setup, options: athlete, json: drill.json)
-            : runAtKeyboard(setup)
+        let session: SessionResult
+        if !setup.station.isSimulated {
+            session = try reportingErrors { try GPIODrill(setup: setup, options: realtime, json: drill.json).run() }
+        } else if virtualAthlete {
+            session = runWithVirtualAthletes(setup, options: athlete, json: drill.json)
+        } else {
+            session = runAtKeyboard(setup)
+        }
         try finish(session, json: drill.json)
     }
 

@@ -11,5 +11,5 @@ struct Snapcue: ParsableCommand {
             'sim' is the built-in simulated station (terminal lights, keyboard switches).
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, RunCommand.self, ProfileCommand.self, StationCommand.self])
+        subcommands: [DemoCommand.self, RunCommand.self, ProfileCommand.self, StationCommand.self, HardwareCommand.self, CalibrateCommand.self])
 }

@@ -49,10 +49,12 @@ struct DrillSetup {
 enum DrillSession {
     /// - Parameters:
     ///   - onCueThread: sees each action on the cue thread first (the virtual athlete uses this).
+    ///   - onCueThreadStart: runs on the cue thread before the drill (real-time setup).
     ///   - display: sees each action on the calling thread.
     static func run(
         _ setup: DrillSetup, clock: any MonotonicClock, lights: any LightOutput, sound: (any SoundOutput)?,
         switches: any SwitchInput, onCueThread: @escaping (EngineAction) -> Void = { _ in },
+        onCueThreadStart: @escaping @Sendable () -> Void = {},
         display: (EngineAction) -> Void
     ) -> SessionResult {
         var session = setup.newSession()
@@ -66,6 +68,7 @@ enum DrillSession {
             })
         let handoff = Handoff(value: runner)
         let thread = Thread {
+            onCueThreadStart()
             handoff.value.run()
             queue.close()
         }

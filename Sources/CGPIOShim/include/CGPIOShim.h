@@ -1,0 +1,3 @@
+/* Umbrella header of the CGPIOShim module. */
+#include "snapcue_gpio.h"
+#include "snapcue_wait.h"

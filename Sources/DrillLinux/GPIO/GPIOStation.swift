@@ -1,0 +1,212 @@
+import CGPIOShim
+import DrillCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real station's GPIO lines, opened from its station file: every light
+/// as an output (off), every switch as an input with both-edge events.
+/// Opening fails with a `GPIOError` naming the light or switch, chip and line.
+public final class GPIOStation {
+    /// The lights port.
+    public let lights: GPIOLights
+    /// The switches port.
+    public let switches: GPIOSwitches
+
+    /// - Parameter stopRequested: polled while waiting, so Ctrl-C ends a drill promptly.
+    public init(station: Station, clock: SystemMonotonicClock = SystemMonotonicClock(), consumer: String = "snapcue",
+                stopRequested: @escaping @Sendable () -> Bool = { false }) throws {
+        var chips: [String: GPIOChip] = [:]
+        func chip(_ spec: String) throws -> GPIOChip {
+            if let open = chips[spec] { return open }
+            let opened = try GPIOChip.open(matching: spec)
+            chips[spec] = opened
+            return opened
+        }
+        // Aliases share a line: each (chip, offset) is requested once.
+        var lightLines: [(String, GPIOLineHandle, String)] = []
+        var lightByPlace: [String: GPIOLineHandle] = [:]
+        for light in station.lights {
+            guard let gpio = light.gpio else { throw StationFault("light '\(light.name)' has no GPIO line in station '\(station.name)'") }
+            let owner = try chip(gpio.chip)
+            let offset = try owner.offset(of: gpio.line)
+            let place = "\(owner.name) line \(offset)"
+            let handle = try lightByPlace[place] ?? owner.requestOutput(
+                offset: offset, activeLow: gpio.activeLow, initiallyOn: false, consumer: consumer, purpose: "light '\(light.name)'")
+            lightByPlace[place] = handle
+            lightLines.append((light.name, handle, place))
+        }
+        var switchLines: [GPIOSwitches.Line] = []
+        for switchSpec in station.switches {
+            guard let gpio = switchSpec.gpio else { throw StationFault("switch '\(switchSpec.name)' has no GPIO line in station '\(station.name)'") }
+            let owner = try chip(gpio.chip)
+            let offset = try owner.offset(of: gpio.line)
+            let place = "\(owner.name) line \(offset)"
+            if let index = switchLines.firstIndex(where: { $0.place == place }) {
+                switchLines[index].aliases.append(switchSpec.name)
+                continue
+            }
+            let handle = try owner.requestInput(offset: offset, activeLow: gpio.activeLow, bias: gpio.bias, consumer: consumer, purpose: "switch '\(switchSpec.name)'")
+            let pressed = try handle.get()
+            switchLines.append(GPIOSwitches.Line(
+                handle: handle, place: place,
+                tracker: SwitchTracker(name: switchSpec.name, debounce: switchSpec.debounce, initiallyPressed: pressed)))
+        }
+        lights = GPIOLights(lines: lightLines)
+        switches = GPIOSwitches(lines: switchLines, clock: clock, stopRequested: stopRequested)
+    }
+}
+
+/// Lights on GPIO output lines.
+public final class GPIOLights: LightOutput {
+    private let lines: [String: (handle: GPIOLineHandle, place: String)]
+
+    init(lines: [(String, GPIOLineHandle, String)]) {
+        var map: [String: (GPIOLineHandle, String)] = [:]
+        for (name, handle, place) in lines { map[name] = (handle, place) }
+        self.lines = map
+    }
+
+    /// Sets the named lights. On the cue thread: nothing but the set calls.
+    public func set(_ lights: [String], on: Bool) throws {
+        for name in lights {
+            guard let line = lines[name] else { throw StationFault("no light named '\(name)' on this station") }
+            let code = line.handle.set(on)
+            if code != 0 {
+                throw StationFault("light '\(name)' (\(line.place)): cannot set it: \(String(cString: strerror(code))); was the GPIO device unplugged?")
+            }
+        }
+    }
+
+    /// Switches every light off (best effort, for shutdown).
+    public func allOff() {
+        for line in lines.values { _ = line.handle.set(false) }
+    }
+
+    /// The light names.
+    public var names: [String] { Array(lines.keys).sorted() }
+}
+
+/// Switches on GPIO input lines, reported with the kernel's edge timestamps.
+///
+/// Waiting uses `ppoll` on every line's event descriptor until
+/// `spinMargin` before the deadline, then spins on the clock (polling the
+/// descriptors without blocking), so a cue deadline is met within
+/// microseconds rather than the kernel's timer slack.
+public final class GPIOSwitches: SwitchInput {
+    struct Line {
+        let handle: GPIOLineHandle
+        let place: String
+        var tracker: SwitchTracker
+        /// Other names of the same switch (station aliases): each edge is reported under every name.
+        var aliases: [String] = []
+
+        func edges(for edge: SwitchEdge) -> [SwitchEdge] {
+            [edge] + aliases.map { SwitchEdge(switchName: $0, kind: edge.kind, timestamp: edge.timestamp) }
+        }
+    }
+
+    private var lines: [Line]
+    private var descriptors: [pollfd]
+    private let clock: SystemMonotonicClock
+    private let stopRequested: @Sendable () -> Bool
+    private var pending: [SwitchEdge] = []
+    private let events = UnsafeMutablePointer<snapcue_gpio_event>.allocate(capacity: 16)
+    /// How long before a deadline blocking waits end and spinning begins.
+    public var spinMargin: Duration = .microseconds(300)
+    /// The longest single blocking wait, so stop requests are seen promptly.
+    public var pollSlice: Duration = .milliseconds(50)
+
+    init(lines: [Line], clock: SystemMonotonicClock, stopRequested: @escaping @Sendable () -> Bool) {
+        self.lines = lines
+        self.clock = clock
+        self.stopRequested = stopRequested
+        descriptors = lines.map { pollfd(fd: $0.handle.eventDescriptor, events: Int16(POLLIN), revents: 0) }
+        pending.reserveCapacity(64)
+    }
+
+    deinit { events.deallocate() }
+
+    public func pressedSwitches() throws -> Set<String> {
+        Set(lines.filter(\.tracker.isPressed).flatMap { [$0.tracker.name] + $0.aliases })
+    }
+
+    public func takeQualityFlags() -> [TimingFlag] {
+        var flags: [TimingFlag] = []
+        for index in lines.indices {
+            for flag in lines[index].tracker.takeFlags() where !flags.contains(flag) { flags.append(flag) }
+        }
+        return flags
+    }
+
+    public func waitForEdge(until deadline: MonotonicInstant?) throws -> InputWaitResult {
+        while true {
+            if !pending.isEmpty { return .edge(pending.removeFirst()) }
+            if stopRequested() { return .stopRequested }
+            let now = clock.now()
+            if let resync = try resyncDue(at: now) { return .edge(resync) }
+            let resyncAt = lines.compactMap(\.tracker.resyncDue).min()
+            let wake = [deadline, resyncAt].compactMap { $0 }.min()
+            if let wake, wake <= now { return .deadline }
+            let blockUntil = wake.map { $0 - spinMargin }
+            if blockUntil == nil || blockUntil! > now {
+                var limit = pollSlice
+                if let blockUntil, blockUntil - now < limit { limit = blockUntil - now }
+                try waitForEvents(timeout: limit)
+                continue
+            }
+            // Within the spin margin: watch the clock, and the lines without blocking.
+            while clock.now() < wake! {
+                if try waitForEvents(timeout: .zero) { break }
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for events and reads every ready line. Returns whether any edge was queued.
+    @discardableResult
+    private func waitForEvents(timeout: Duration) throws -> Bool {
+        let ready = snapcue_ppoll(&descriptors, nfds_t(descriptors.count), timeout.nanoseconds)
+        if ready < 0 {
+            if errno == EINTR { return false }
+            throw StationFault("waiting for switch events failed: \(String(cString: strerror(errno)))")
+        }
+        guard ready > 0 else { return false }
+        let before = pending.count
+        for index in descriptors.indices where descriptors[index].revents != 0 {
+            let revents = descriptors[index].revents
+            descriptors[index].revents = 0
+            if revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 && revents & Int16(POLLIN) == 0 {
+                throw StationFault("switch '\(lines[index].tracker.name)' (\(lines[index].place)) stopped reporting: was the GPIO device unplugged?")
+            }
+            let count: Int
+            do {
+                count = try lines[index].handle.readEvents(into: events, capacity: 16)
+            } catch let error as GPIOError {
+                throw StationFault("switch '\(lines[index].tracker.name)' (\(lines[index].place)): \(error.operation): \(error.message); was the GPIO device unplugged?")
+            }
+            for eventIndex in 0..<count {
+                let event = events[eventIndex]
+                let stamp = MonotonicInstant(nanoseconds: Int64(event.timestamp_ns))
+                if let edge = lines[index].tracker.event(at: stamp, reportedActive: event.to_active != 0, sequence: UInt64(event.line_seqno)) {
+                    pending.append(contentsOf: lines[index].edges(for: edge))
+                }
+            }
+        }
+        if pending.count - before > 1 { pending.sort { $0.timestamp < $1.timestamp } }
+        return pending.count > before
+    }
+
+    /// Reads the level of a line in doubt once its debounce window has passed.
+    private func resyncDue(at now: MonotonicInstant) throws -> SwitchEdge? {
+        for index in lines.indices {
+            guard let due = lines[index].tracker.resyncDue, due <= now else { continue }
+            let level = try lines[index].handle.get()
+            if let edge = lines[index].tracker.resync(level: level, at: now) {
+                let all = lines[index].edges(for: edge)
+                pending.append(contentsOf: all.dropFirst())
+                return all[0]
+            }
+        }
+        return nil
+    }
+}
