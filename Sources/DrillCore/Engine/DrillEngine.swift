@@ -74,6 +74,16 @@ public struct DrillEngine: Sendable {
         }
     }
 
+    /// The cue due at `nextDeadline`, when that deadline is a cue onset. The
+    /// runner shows it the moment the deadline comes and lets the engine
+    /// catch up afterwards, so no bookkeeping delays the onset.
+    public var upcomingCue: CueRequest? {
+        guard phase == .foreperiod, let trial = active, trial.planned.kind != .catchTrial else { return nil }
+        return CueRequest(
+            trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
+            scheduledOnset: trial.scheduledOnset)
+    }
+
     /// Starts the drill at `now`, with the switches already held.
     public mutating func start(at now: MonotonicInstant, heldSwitches: Set<String> = []) -> [EngineAction] {
         guard phase == .notStarted else { return [] }

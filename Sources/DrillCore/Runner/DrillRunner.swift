@@ -44,6 +44,10 @@ public final class DrillRunner {
                 case .edge(let edge):
                     try perform(engine.handle(edge))
                 case .deadline:
+                    // A cue due now is shown before the engine does any bookkeeping.
+                    if let cue = engine.upcomingCue, clock.now() >= cue.scheduledOnset {
+                        presented = (cue.trialIndex, try present(cue))
+                    }
                     try perform(engine.advance(to: clock.now()))
                 case .stopRequested:
                     try perform(engine.stop(at: clock.now(), reason: "stopped by the user"))
@@ -61,13 +65,21 @@ public final class DrillRunner {
     }
 
     private var finalEnd: DrillEnd = .aborted(reason: "not run")
+    /// A cue shown at its deadline, before the engine asked for it.
+    private var presented: (trialIndex: Int, report: CueOnsetReport)?
 
     private func perform(_ actions: [EngineAction]) throws {
         var queue = actions[...]
         while let action = queue.popFirst() {
             switch action {
             case .presentCue(let request):
-                let report = try present(request)
+                let report: CueOnsetReport
+                if let early = presented, early.trialIndex == request.trialIndex {
+                    report = early.report
+                } else {
+                    report = try present(request)
+                }
+                presented = nil
                 observe(action)
                 queue.append(contentsOf: engine.cuePresented(report))
                 continue

@@ -1,0 +1,100 @@
+# Runs inside the virtual station's guest (busybox sh, cwd = the share).
+# GPIO scenarios against a real kernel gpio-sim chip; results go to ./results
+# for the host-side checker (check_gpio.py).
+set -u
+R=./results
+mkdir -p $R
+set -- $(gpiosim-mk snapcue 16)
+CHIP=$1 DIR=$2
+echo "chip $CHIP at $DIR"
+echo "$CHIP" > $R/chip.txt
+
+# Lights pad1-pad4 on lines 0-3 (outputs, active high); switches pad1-pad4 on
+# lines 8-11 (inputs, active low with pull-up, as a button to ground); the chip
+# is found by its label, as on a Pi 5.
+cat > station.yaml <<YAML
+name: virtual
+description: gpio-sim chip in the virtual station
+lights:
+  pad1: {chip: snapcue, line: 0, color: red}
+  pad2: {chip: snapcue, line: 1, color: green}
+  pad3: {chip: snapcue, line: 2, color: blue}
+  pad4: {chip: snapcue, line: 3, color: yellow}
+switches:
+  pad1: {chip: snapcue, line: 8, active: low, bias: pull-up, debounce: 5ms}
+  pad2: {chip: snapcue, line: 9, active: low, bias: pull-up, debounce: 5ms}
+  pad3: {chip: snapcue, line: 10, active: low, bias: pull-up, debounce: 5ms}
+  pad4: {chip: snapcue, line: 11, active: low, bias: pull-up, debounce: 5ms}
+aliases: {pad: pad1}
+YAML
+sed 's/chip: snapcue/chip: no-such-chip/' station.yaml > missing-chip.yaml
+
+cat > drill.yaml <<YAML
+name: virtual-choice
+version: 1
+cues:
+  red: {light: pad1, expect: pad1}
+  green: {light: pad2, expect: pad2}
+  blue: {light: pad3, expect: pad3}
+  yellow: {light: pad4, expect: pad4}
+defaults:
+  foreperiod: {distribution: uniform, min: 500ms, max: 1200ms}
+  timeout: 1500ms
+  intertrial: 400ms
+  order: balanced
+  max_repeats: 2
+blocks:
+  - trials: 24
+YAML
+
+PAIRS="--pair pad1:0=pad1:8 --pair pad2:1=pad2:9 --pair pad3:2=pad3:10 --pair pad4:3=pad4:11"
+
+echo "== 1. hardware check"
+./snapcue hardware check --station station.yaml > $R/check.txt 2>&1; echo $? > $R/check.rc
+cat $R/check.txt
+
+echo "== 2. a line held by another program"
+gpiomon $CHIP 9 > /dev/null 2>&1 &
+HOLDER=$!
+sleep 0.5
+./snapcue hardware check --station station.yaml > $R/busy.txt 2>&1; echo $? > $R/busy.rc
+./snapcue run drill.yaml --station station.yaml --seed 1 > $R/busy-run.txt 2>&1; echo $? > $R/busy-run.rc
+kill $HOLDER; wait $HOLDER 2>/dev/null
+cat $R/busy.txt $R/busy-run.txt
+
+echo "== 3. a chip that is not there"
+./snapcue run drill.yaml --station missing-chip.yaml --seed 1 > $R/missing.txt 2>&1; echo $? > $R/missing.rc
+cat $R/missing.txt
+
+echo "== 4. a drill with a virtual athlete (kernel timestamps, active low, bounce)"
+./snapcue-athlete --chip $DIR $PAIRS --reaction 180,230,300,260,210 --bounce-every 4 --bounce-gap 1.5 \
+  --duration 60 --truth $R/truth.jsonl 2> $R/athlete.err &
+ATHLETE=$!
+sleep 0.3
+./snapcue run drill.yaml --station station.yaml --seed 7 --athlete Virtual --json > $R/session.json 2> $R/session.err
+echo $? > $R/session.rc
+kill $ATHLETE; wait $ATHLETE 2>/dev/null
+tail -22 $R/session.err
+
+echo "== 5. calibration through a zero-delay jumper"
+./snapcue-athlete --chip $DIR --pair pad1:0=pad1:8 --reaction 0 --hold 3 --duration 60 --truth $R/jumper.jsonl 2> $R/jumper.err &
+ATHLETE=$!
+sleep 0.3
+./snapcue calibrate --station station.yaml --loop pad1:pad1 --count 300 > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc
+kill $ATHLETE; wait $ATHLETE 2>/dev/null
+cat $R/calibrate.txt
+cp station.yaml.calibration.json $R/ 2>/dev/null
+
+echo "== 6. the chip disappears mid-drill"
+./snapcue-athlete --chip $DIR $PAIRS --reaction 250 --duration 60 --truth $R/unplug-truth.jsonl 2> /dev/null &
+ATHLETE=$!
+./snapcue run drill.yaml --station station.yaml --seed 9 --athlete Virtual --json > $R/unplug.json 2> $R/unplug.err &
+DRILL=$!
+# Pull the chip once three trials are done (start-up is slow under emulation).
+n=0
+until grep -q "trial 3/" $R/unplug.err 2>/dev/null || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done
+echo 0 > /sys/kernel/config/gpio-sim/snapcue/live 2> $R/unplug-live.err
+wait $DRILL; echo $? > $R/unplug.rc
+kill $ATHLETE; wait $ATHLETE 2>/dev/null
+tail -5 $R/unplug.err
+echo "guest scenarios done"
