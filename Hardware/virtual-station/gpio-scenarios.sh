@@ -21,10 +21,10 @@ lights:
   pad3: {chip: snapcue, line: 2, color: blue}
   pad4: {chip: snapcue, line: 3, color: yellow}
 switches:
-  pad1: {chip: snapcue, line: 8, active: low, bias: pull-up, debounce: 5ms}
-  pad2: {chip: snapcue, line: 9, active: low, bias: pull-up, debounce: 5ms}
-  pad3: {chip: snapcue, line: 10, active: low, bias: pull-up, debounce: 5ms}
-  pad4: {chip: snapcue, line: 11, active: low, bias: pull-up, debounce: 5ms}
+  pad1: {chip: snapcue, line: 8, active: low, bias: pull-up, debounce: 10ms}
+  pad2: {chip: snapcue, line: 9, active: low, bias: pull-up, debounce: 10ms}
+  pad3: {chip: snapcue, line: 10, active: low, bias: pull-up, debounce: 10ms}
+  pad4: {chip: snapcue, line: 11, active: low, bias: pull-up, debounce: 10ms}
 aliases: {pad: pad1}
 YAML
 sed 's/chip: snapcue/chip: no-such-chip/' station.yaml > missing-chip.yaml
@@ -67,7 +67,7 @@ echo "== 3. a chip that is not there"
 cat $R/missing.txt
 
 echo "== 4. a drill with a virtual athlete (kernel timestamps, active low, bounce)"
-./snapcue-athlete --chip $DIR $PAIRS --reaction 180,230,300,260,210 --bounce-every 4 --bounce-gap 1.5 \
+./snapcue-athlete --chip $DIR $PAIRS --reaction 180,230,300,260,210 --bounce-every 4 --bounce-gap 0.5 \
   --duration 60 --truth $R/truth.jsonl 2> $R/athlete.err &
 ATHLETE=$!
 sleep 0.3

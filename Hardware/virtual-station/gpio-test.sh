@@ -1,16 +1,29 @@
 #!/bin/bash
-# Snapcue's GPIO tests against a real kernel: builds the static binaries, boots
-# the virtual station, runs gpio-scenarios.sh in the guest, checks the results.
+# Snapcue's GPIO tests against a real kernel: builds static release binaries,
+# boots the virtual station, runs gpio-scenarios.sh in the guest, checks the
+# results with check_gpio.py.
+#
+# usage: gpio-test.sh [--libgpiod 1|2]
+#   1 (default): the system's libgpiod 1.6 (Debian 12, Raspberry Pi OS bookworm)
+#   2: libgpiod 2.x (Raspberry Pi OS trixie), built from PyPI's gpiod sources
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=Hardware/virtual-station
-echo "building static release binaries (snapcue, snapcue-athlete)…"
-swift build -c release --static-swift-stdlib --product snapcue >/dev/null
-swift build -c release --static-swift-stdlib --product snapcue-athlete >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+API=1
+[ "${1:-}" = "--libgpiod" ] && API=${2:?--libgpiod takes 1 or 2}
+BUILD=(swift build -c release --static-swift-stdlib)
+if [ "$API" = 2 ]; then
+  "$HERE/build-libgpiod2.sh" .build-gpiod2/libgpiod
+  export PKG_CONFIG_PATH=$PWD/.build-gpiod2/libgpiod/pkgconfig
+  BUILD+=(--scratch-path .build-gpiod2/build)
+fi
+echo "building static release binaries against libgpiod $API (snapcue, snapcue-athlete)…"
+"${BUILD[@]}" --product snapcue >/dev/null
+"${BUILD[@]}" --product snapcue-athlete >/dev/null
+BIN=$("${BUILD[@]}" --show-bin-path)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 cp "$BIN/snapcue" "$BIN/snapcue-athlete" "$OUT/"
 "$HERE/station.sh" --timeout 600 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" > "$OUT/guest.log" 2>&1 || true
 SHARE=${SNAPCUE_STATION_CACHE:-$HOME/.cache/snapcue-virtual-station}/run/share
-python3 "$HERE/check_gpio.py" "$SHARE/results" "$OUT/guest.log"
+python3 "$HERE/check_gpio.py" "$SHARE/results" "$OUT/guest.log" "$API"

@@ -112,17 +112,19 @@ struct Athlete {
                 let writeStart = clock.now()
                 pair.target.pull(up: !released)
                 let writeEnd = clock.now()
+                var burstEnd = writeEnd
                 if bounce {
                     let gap = Duration.microseconds(Int64(options.bounceGap * 1000))
                     clock.sleep(until: writeEnd + gap)
                     pair.target.pull(up: released)
                     clock.sleep(until: clock.now() + gap)
                     pair.target.pull(up: !released)
+                    burstEnd = clock.now()
                 }
                 clock.sleep(until: clock.now() + .microseconds(Int64(options.hold * 1000)))
                 pair.target.pull(up: released)
                 let record = """
-                    {"light":"\(pair.lightName)","switch":"\(pair.targetName)","seen_ns":\(seen.nanoseconds),"press_write_start_ns":\(writeStart.nanoseconds),"press_write_end_ns":\(writeEnd.nanoseconds),"intended_rt_ms":\(reaction),"bounce":\(bounce)}
+                    {"light":"\(pair.lightName)","switch":"\(pair.targetName)","seen_ns":\(seen.nanoseconds),"press_write_start_ns":\(writeStart.nanoseconds),"press_write_end_ns":\(writeEnd.nanoseconds),"intended_rt_ms":\(reaction),"bounce":\(bounce),"burst_end_ns":\(burstEnd.nanoseconds)}
 
                     """
                 truth.write(Data(record.utf8))

@@ -39,15 +39,15 @@ public final class DrillRunner {
             try perform(engine.start(at: clock.now(), heldSwitches: held))
             while !engine.isFinished {
                 let waited = try switches.waitForEdge(until: engine.nextDeadline)
+                // A cue due now is shown before the engine (or anything else) does any bookkeeping.
+                if waited == .deadline, let cue = engine.upcomingCue, clock.now() >= cue.scheduledOnset {
+                    presented = (cue.trialIndex, try present(cue))
+                }
                 for flag in switches.takeQualityFlags() { engine.flagCurrentTrial(flag) }
                 switch waited {
                 case .edge(let edge):
                     try perform(engine.handle(edge))
                 case .deadline:
-                    // A cue due now is shown before the engine does any bookkeeping.
-                    if let cue = engine.upcomingCue, clock.now() >= cue.scheduledOnset {
-                        presented = (cue.trialIndex, try present(cue))
-                    }
                     try perform(engine.advance(to: clock.now()))
                 case .stopRequested:
                     try perform(engine.stop(at: clock.now(), reason: "stopped by the user"))

@@ -53,8 +53,16 @@ private struct StationParser {
             guard light != nil || switchSpec != nil else {
                 throw targetNode.error("no light or switch named '\(target)'", fix: "aliases name existing lights or switches")
             }
-            if var light { light.name = alias; lights.append(light) }
-            if var switchSpec { switchSpec.name = alias; switchSpec.key = nil; switches.append(switchSpec) }
+            if var light {
+                light.name = alias
+                light.aliasOf = target
+                lights.append(light)
+            }
+            if var switchSpec {
+                switchSpec.name = alias
+                switchSpec.aliasOf = target
+                switches.append(switchSpec)
+            }
         }
     }
 
@@ -170,8 +178,20 @@ private struct StationParser {
                 throw try top.required("switches").error("switch '\(switchSpec.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
             }
         }
+        var places: [String: String] = [:]
+        for (kind, name, gpio) in station.lights.filter({ $0.aliasOf == nil }).map({ ("light", $0.name, $0.gpio) })
+            + station.switches.filter({ $0.aliasOf == nil }).map({ ("switch", $0.name, $0.gpio) }) {
+            guard let gpio else { continue }
+            let place = "\(gpio.chip) line \(gpio.line)"
+            if let other = places[place] {
+                throw try top.required(kind == "light" ? "lights" : "switches").error(
+                    "\(other) and \(kind) '\(name)' use the same line (\(place))",
+                    fix: "give each its own line; for a second name of the same light or switch, use 'aliases:'")
+            }
+            places[place] = "\(kind) '\(name)'"
+        }
         var keys: [String: String] = [:]
-        for switchSpec in station.switches {
+        for switchSpec in station.switches where switchSpec.aliasOf == nil {
             guard let key = switchSpec.key else { continue }
             if let other = keys[key] {
                 throw try top.required("switches").error("switches '\(other)' and '\(switchSpec.name)' share the key '\(key)'", fix: "give each switch its own key")

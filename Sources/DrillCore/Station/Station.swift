@@ -42,6 +42,8 @@ public struct LightSpec: Equatable, Sendable, Codable {
     public var color: String
     /// The GPIO output, or nil on a simulated station.
     public var gpio: GPIOLine?
+    /// For an alias (station `aliases:`), the light it names.
+    public var aliasOf: String?
 }
 
 /// A switch (button, contact pad) the athlete presses.
@@ -55,6 +57,8 @@ public struct SwitchSpec: Equatable, Sendable, Codable {
     public var gpio: GPIOLine?
     /// Contact bounce is ignored for this long after an edge.
     public var debounce: Duration
+    /// For an alias (station `aliases:`), the switch it names.
+    public var aliasOf: String?
 }
 
 /// A cue sound.

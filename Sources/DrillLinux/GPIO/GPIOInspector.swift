@@ -63,6 +63,8 @@ public enum GPIOInspector {
             }
             return result
         }
-        return station.lights.map { report(.light, $0.name, $0.gpio) } + station.switches.map { report(.switch, $0.name, $0.gpio) }
+        // Aliases share their target's line: report each physical line once.
+        return station.lights.filter { $0.aliasOf == nil }.map { report(.light, $0.name, $0.gpio) }
+            + station.switches.filter { $0.aliasOf == nil }.map { report(.switch, $0.name, $0.gpio) }
     }
 }

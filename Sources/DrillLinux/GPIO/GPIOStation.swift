@@ -155,11 +155,19 @@ public final class GPIOSwitches: SwitchInput {
                 try waitForEvents(timeout: limit)
                 continue
             }
-            // Within the spin margin: watch the clock, and the lines without blocking.
-            while clock.now() < wake! {
-                if try waitForEvents(timeout: .zero) { break }
-            }
+            // Within the spin margin: watch the clock, and every 32 readings the lines (without blocking).
+            if try spin(until: wake!), wake == deadline { return .deadline }
         }
+    }
+
+    /// Spins until `wake`; returns true if it got there, false if an edge came first.
+    private func spin(until wake: MonotonicInstant) throws -> Bool {
+        var readings = 0
+        while clock.now() < wake {
+            readings &+= 1
+            if readings & 31 == 0, try waitForEvents(timeout: .zero) { return false }
+        }
+        return true
     }
 
     /// Waits up to `timeout` for events and reads every ready line. Returns whether any edge was queued.

@@ -25,7 +25,8 @@ struct HardwareCommand: ParsableCommand {
             guard !value.isSimulated else {
                 throw reportingFailure(CLIError("station '\(value.name)' has no GPIO lines (a simulated station)", fix: "pass a station file with chip/line entries, e.g. Hardware/stations/pi4-four-pads.yaml"))
             }
-            print("station \(value.name): \(value.lights.count) light(s), \(value.switches.count) switch(es); libgpiod \(GPIOInspector.libraryVersion)")
+            let physicalLights = value.lights.filter { $0.aliasOf == nil }, physicalSwitches = value.switches.filter { $0.aliasOf == nil }
+            print("station \(value.name): \(physicalLights.count) light(s), \(physicalSwitches.count) switch(es); libgpiod \(GPIOInspector.libraryVersion)")
             print("GPIO chips:")
             let chips = GPIOInspector.chips()
             if chips.isEmpty { print("  none (no /dev/gpiochip*)") }
@@ -50,11 +51,11 @@ struct HardwareCommand: ParsableCommand {
                     let ports = try GPIOStation(station: value)
                     defer { ports.lights.allOff() }
                     let pressed = try ports.switches.pressedSwitches()
-                    print("requested every line; switches now: " + value.switches.map { "\($0.name) \(pressed.contains($0.name) ? "PRESSED" : "released")" }.joined(separator: ", "))
+                    print("requested every line; switches now: " + physicalSwitches.map { "\($0.name) \(pressed.contains($0.name) ? "PRESSED" : "released")" }.joined(separator: ", "))
                     if pressed.count > 0 { print("note: a switch that reads pressed with nobody on it is miswired, or its 'active'/'bias' setting is wrong") }
                     if blink {
                         let clock = SystemMonotonicClock()
-                        for light in value.lights {
+                        for light in physicalLights {
                             print("blink \(light.name)")
                             try ports.lights.set([light.name], on: true)
                             clock.sleep(until: clock.now() + .milliseconds(400))
@@ -81,7 +82,7 @@ struct HardwareCommand: ParsableCommand {
             } catch {
                 print("sound: " + "\(error)".replacingOccurrences(of: "\n", with: "\n  "))
             }
-            print("note: the Raspberry Pi's onboard headphone jack (bcm2835) reports its position only every 10 ms, so its sound onsets are uncertain by that much; use a USB or I2S sound card for exact auditory cues")
+            print("note: if this is a Raspberry Pi's onboard headphone jack (bcm2835), it reports its position only every 10 ms, so its sound onsets are uncertain by that much; a USB or I2S sound card gives exact auditory cues")
         }
     }
 }

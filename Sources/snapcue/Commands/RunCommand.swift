@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
             if !setup.station.isSimulated && virtualAthlete {
                 throw CLIError(
                     "--virtual-athlete runs on a simulated station, but '\(setup.station.name)' is wired to GPIO",
-                    fix: "use '--station sim', or drop --virtual-athlete (on the virtual station, the athlete is a separate process)")
+                    fix: "use '--station sim' to watch the virtual athlete, or drop --virtual-athlete to run the drill on the real station")
             }
             if setup.station.isSimulated && !virtualAthlete && !(Terminal.inputIsTerminal && Terminal.outputIsTerminal) {
                 throw CLIError("no terminal to read the athlete's keys from", fix: "run it in a terminal, or add --virtual-athlete")

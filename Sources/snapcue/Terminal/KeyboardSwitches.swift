@@ -14,6 +14,8 @@ import Glibc
 final class KeyboardSwitches: SwitchInput {
     private let clock: SystemMonotonicClock
     private let switchByKey: [UInt8: String]
+    /// Station aliases: every name a key's switch also goes by.
+    private let aliases: [String: [String]]
     private let toggled: Set<String>
     private var held: Set<String> = []
     private var pending: [SwitchEdge] = []
@@ -21,11 +23,12 @@ final class KeyboardSwitches: SwitchInput {
 
     init(station: Station, toggleSwitches: Set<String>, clock: SystemMonotonicClock, stopRequested: @escaping () -> Bool) {
         var map: [UInt8: String] = [:]
-        for switchSpec in station.switches {
+        for switchSpec in station.switches where switchSpec.aliasOf == nil {
             guard let key = switchSpec.key else { continue }
             map[key == "space" ? 32 : key.utf8.first!] = switchSpec.name
         }
         switchByKey = map
+        aliases = Dictionary(grouping: station.switches.filter { $0.aliasOf != nil }, by: { $0.aliasOf! }).mapValues { $0.map(\.name) }
         toggled = toggleSwitches
         self.clock = clock
         self.stop = stopRequested
@@ -54,7 +57,16 @@ final class KeyboardSwitches: SwitchInput {
                 let stamp = clock.now()
                 // Ctrl-C and Esc always stop; q stops unless the station uses it for a switch.
                 if byte == 3 || byte == 27 || (byte == UInt8(ascii: "q") && switchByKey[byte] == nil) { return .stopRequested }
-                if let edge = edge(for: byte, at: stamp) { return .edge(edge) }
+                if let edge = edge(for: byte, at: stamp) {
+                    for alias in aliases[edge.switchName] ?? [] {
+                        pending.append(SwitchEdge(switchName: alias, kind: edge.kind, timestamp: edge.timestamp))
+                        if edge.kind == .press {
+                            pending.append(SwitchEdge(switchName: alias, kind: .release, timestamp: edge.timestamp + .milliseconds(80)))
+                        }
+                    }
+                    pending.sort { $0.timestamp < $1.timestamp }
+                    return .edge(edge)
+                }
             } else if let target, remaining <= 2_000_000 {
                 clock.sleep(until: target)
             }
