@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libasound2-dev libgpiod-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build release deps clean
+.PHONY: demo test unit-test station-test bench build release deps clean
 
 ## Install the system libraries the build links against (ALSA, libgpiod), if missing.
 deps:
@@ -26,10 +26,24 @@ release: deps
 demo: build
 	$(SWIFT) run snapcue demo
 
-## Every test (unit, engine, real libasound through ALSA's null/file plugins, CLI).
-test: deps
+## Every test: unit and engine tests (real libasound through ALSA's null/file plugins), CLI tests,
+## then the GPIO tests against a real Linux kernel's gpio-sim chip in the virtual station (qemu),
+## with libgpiod 1.x and 2.x.
+test: unit-test station-test
+
+## Unit, engine, ALSA and CLI tests on this machine (about a minute).
+unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## GPIO tests in the virtual station (installs qemu and friends on first use; see Hardware/virtual-station/).
+station-test: deps
+	Hardware/virtual-station/gpio-test.sh --libgpiod 1
+	Hardware/virtual-station/gpio-test.sh --libgpiod 2
+
+## Benchmarks: they print their figures (scheduler lateness vs cyclictest, host and virtual station).
+bench: deps
+	Benchmarks/scheduler-lateness.sh
 
 clean:
 	rm -rf .build

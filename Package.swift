@@ -48,6 +48,10 @@ let package = Package(
             swiftSettings: strictSwift6),
         // The virtual station's athlete: a separate process that drives gpio-sim lines.
         .executableTarget(name: "snapcue-athlete", dependencies: ["DrillCore", "DrillLinux"], swiftSettings: strictSwift6),
+        // Benchmarks (print their figures; run with `make bench`).
+        .executableTarget(
+            name: "scheduler-lateness", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SchedulerLateness",
+            swiftSettings: strictSwift6),
 
         .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
         .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),

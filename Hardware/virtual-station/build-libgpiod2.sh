@@ -25,6 +25,6 @@ Name: libgpiod
 Description: libgpiod $API (built from PyPI gpiod $VERSION for Snapcue's tests)
 Version: $API
 Cflags: -I\${prefix}/include
-Libs: -L\${prefix}/lib -Wl,-rpath,\${prefix}/lib -lgpiod
+Libs: -L\${prefix}/lib -lgpiod
 PC
 echo "libgpiod $API built in $DIR"

@@ -102,7 +102,11 @@ if errors:
     print(f"figures: reaction-time error vs athlete truth over {len(errors)} hits: "
           f"mean {mean:.1f} µs, SD {sd:.1f} µs, max |error| {worst:.1f} µs "
           "(= write→kernel-edge latency − light-detection latency, both inflated by emulation)")
-    check("reaction times match the athlete's truth within 3 ms (emulated machine)", worst < 3000, f"max {worst:.0f} µs")
+    # Snapcue's RT = truth + (write → kernel edge) + (onset → athlete saw the light): never less than the truth
+    # (beyond the onset's half-width), and under emulation a few ms more at most.
+    check("no reaction time is shorter than the athlete's truth (kernel edge timestamps, not read times)",
+          min(errors) > -100, f"min {min(errors):.0f} µs")
+    check("reaction times exceed the truth by at most 5 ms (the emulated athlete's own latencies)", worst < 5000, f"max {worst:.0f} µs")
     lateness = [t["timing"]["scheduler_lateness_nanoseconds"] / 1000 for t in trials if t["timing"].get("scheduler_lateness_nanoseconds") is not None]
     if lateness:
         lateness.sort()

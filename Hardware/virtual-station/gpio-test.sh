@@ -15,7 +15,8 @@ BUILD=(swift build -c release --static-swift-stdlib)
 if [ "$API" = 2 ]; then
   "$HERE/build-libgpiod2.sh" .build-gpiod2/libgpiod
   export PKG_CONFIG_PATH=$PWD/.build-gpiod2/libgpiod/pkgconfig
-  BUILD+=(--scratch-path .build-gpiod2/build)
+  # SwiftPM drops -rpath from pkg-config flags: give it here, so ldd (and the guest) find libgpiod.so.3.
+  BUILD+=(--scratch-path .build-gpiod2/build -Xlinker -rpath -Xlinker "$PWD/.build-gpiod2/libgpiod/lib")
 fi
 echo "building static release binaries against libgpiod $API (snapcue, snapcue-athlete)…"
 "${BUILD[@]}" --product snapcue >/dev/null

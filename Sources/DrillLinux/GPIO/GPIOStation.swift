@@ -112,15 +112,14 @@ public final class GPIOSwitches: SwitchInput {
     private let stopRequested: @Sendable () -> Bool
     private var pending: [SwitchEdge] = []
     private let events = UnsafeMutablePointer<snapcue_gpio_event>.allocate(capacity: 16)
-    /// How long before a deadline blocking waits end and spinning begins.
-    public var spinMargin: Duration = .microseconds(300)
-    /// The longest single blocking wait, so stop requests are seen promptly.
-    public var pollSlice: Duration = .milliseconds(50)
+    /// The deadline wait (ppoll, then spin); its margins can be tuned.
+    public var waiter: PreciseWaiter
 
     init(lines: [Line], clock: SystemMonotonicClock, stopRequested: @escaping @Sendable () -> Bool) {
         self.lines = lines
         self.clock = clock
         self.stopRequested = stopRequested
+        waiter = PreciseWaiter(clock: clock)
         descriptors = lines.map { pollfd(fd: $0.handle.eventDescriptor, events: Int16(POLLIN), revents: 0) }
         pending.reserveCapacity(64)
     }
@@ -143,42 +142,19 @@ public final class GPIOSwitches: SwitchInput {
         while true {
             if !pending.isEmpty { return .edge(pending.removeFirst()) }
             if stopRequested() { return .stopRequested }
-            let now = clock.now()
-            if let resync = try resyncDue(at: now) { return .edge(resync) }
+            if let resync = try resyncDue(at: clock.now()) { return .edge(resync) }
             let resyncAt = lines.compactMap(\.tracker.resyncDue).min()
-            let wake = [deadline, resyncAt].compactMap { $0 }.min()
-            if let wake, wake <= now { return .deadline }
-            let blockUntil = wake.map { $0 - spinMargin }
-            if blockUntil == nil || blockUntil! > now {
-                var limit = pollSlice
-                if let blockUntil, blockUntil - now < limit { limit = blockUntil - now }
-                try waitForEvents(timeout: limit)
-                continue
+            let wake = resyncAt.map { at in deadline.map { min($0, at) } ?? at } ?? deadline
+            switch try waiter.wait(until: wake, descriptors: &descriptors) {
+            case .deadline where wake == deadline: return .deadline
+            case .readable: try readReadyLines()
+            case .deadline, .sliceEnded: continue
             }
-            // Within the spin margin: watch the clock, and every 32 readings the lines (without blocking).
-            if try spin(until: wake!), wake == deadline { return .deadline }
         }
     }
 
-    /// Spins until `wake`; returns true if it got there, false if an edge came first.
-    private func spin(until wake: MonotonicInstant) throws -> Bool {
-        var readings = 0
-        while clock.now() < wake {
-            readings &+= 1
-            if readings & 31 == 0, try waitForEvents(timeout: .zero) { return false }
-        }
-        return true
-    }
-
-    /// Waits up to `timeout` for events and reads every ready line. Returns whether any edge was queued.
-    @discardableResult
-    private func waitForEvents(timeout: Duration) throws -> Bool {
-        let ready = snapcue_ppoll(&descriptors, nfds_t(descriptors.count), timeout.nanoseconds)
-        if ready < 0 {
-            if errno == EINTR { return false }
-            throw StationFault("waiting for switch events failed: \(String(cString: strerror(errno)))")
-        }
-        guard ready > 0 else { return false }
+    /// Reads every line whose descriptor is ready and queues the clean edges, in time order.
+    private func readReadyLines() throws {
         let before = pending.count
         for index in descriptors.indices where descriptors[index].revents != 0 {
             let revents = descriptors[index].revents
@@ -201,7 +177,6 @@ public final class GPIOSwitches: SwitchInput {
             }
         }
         if pending.count - before > 1 { pending.sort { $0.timestamp < $1.timestamp } }
-        return pending.count > before
     }
 
     /// Reads the level of a line in doubt once its debounce window has passed.
