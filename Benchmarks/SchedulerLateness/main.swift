@@ -75,6 +75,7 @@ struct Figures: Sendable {
     var cpuSeconds = 0.0
     var wallSeconds = 0.0
     var realtime = ""
+    var finalMargin = 0.0
 }
 
 let done = DispatchSemaphore(value: 0)
@@ -84,7 +85,7 @@ let thread = Thread {
     defer { done.signal() }
     if options.realtime { figures.realtime = RealtimeThread.configureCurrentThread(priority: 80).summary }
     let clock = SystemMonotonicClock()
-    let waiter = PreciseWaiter(clock: clock)
+    var waiter = PreciseWaiter(clock: clock)
     var descriptors: [pollfd] = []
     var generator = SeededGenerator(seed: 1)
     figures.startLateness.reserveCapacity(options.count)
@@ -101,6 +102,7 @@ let thread = Thread {
         figures.returnLateness.append(Double((after - deadline).nanoseconds) / 1000)
     }
     figures.cpuSeconds = threadCPUTime() - cpuStart
+    figures.finalMargin = Double(waiter.spinMargin.nanoseconds) / 1000
     figures.wallSeconds = (clock.now() - wallStart).seconds
 }
 thread.start()
@@ -112,5 +114,6 @@ let place = options.chip.map { "GPIO line \(options.line) of '\($0)'" } ?? "in-m
 print("cues \(options.count) (\(place)), gaps \(options.gapMin)–\(options.gapMax) ms")
 print(String(format: "deadline → light-set start:    p50 %.1f µs  p99 %.1f µs  max %.1f µs", percentile(start, 0.5), percentile(start, 0.99), start.last!))
 print(String(format: "deadline → light-set returned: p50 %.1f µs  p99 %.1f µs  max %.1f µs", percentile(end, 0.5), percentile(end, 0.99), end.last!))
+print(String(format: "adaptive spin margin at the end: %.1f µs", figures.finalMargin))
 print(String(format: "cue thread CPU while waiting: %.1f %% of a core (%.2f s CPU over %.1f s)", 100 * figures.cpuSeconds / figures.wallSeconds, figures.cpuSeconds, figures.wallSeconds))
 print(String(format: "RESULT p50=%.1f p99=%.1f max=%.1f cpu=%.2f", percentile(end, 0.5), percentile(end, 0.99), end.last!, 100 * figures.cpuSeconds / figures.wallSeconds))

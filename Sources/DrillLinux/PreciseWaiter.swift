@@ -7,9 +7,15 @@ import Glibc
 /// Waits for a CLOCK_MONOTONIC deadline, or for file descriptors to become
 /// readable, with microsecond punctuality: `ppoll` (nanosecond timeout)
 /// until `spinMargin` before the deadline, then a spin on the clock that
-/// checks the descriptors without blocking every 32 readings. The cue
-/// thread's CPU use while waiting stays near zero; the spin costs at most
-/// `spinMargin` per deadline.
+/// checks the descriptors without blocking every 32 readings.
+///
+/// The margin adapts to how late this machine's wake-ups are: each blocking
+/// wait that ends on its timeout measures its overshoot; a larger overshoot
+/// raises the estimate at once, smaller ones lower it slowly (1/64 per
+/// wait). The margin is 1.5 × the estimate + 20 µs, between 30 µs and 2 ms,
+/// so the spin (the only CPU the cue thread uses while waiting) stays small
+/// on a quiet real-time system and grows where wake-ups are late (emulation,
+/// no SCHED_FIFO).
 public struct PreciseWaiter: Sendable {
     /// What ended a wait.
     public enum Result: Equatable, Sendable {
@@ -22,22 +28,33 @@ public struct PreciseWaiter: Sendable {
     }
 
     public let clock: SystemMonotonicClock
-    /// How long before a deadline blocking ends and spinning begins.
-    public var spinMargin: Duration = .microseconds(300)
     /// The longest single blocking wait.
     public var pollSlice: Duration = .milliseconds(50)
+    /// Estimated late wake-up of a blocking wait, in nanoseconds.
+    private var overshootEstimate: Int64 = 100_000
+
+    /// How long before a deadline blocking ends and spinning begins.
+    public var spinMargin: Duration {
+        .nanoseconds(min(max(overshootEstimate * 3 / 2 + 20_000, 30_000), 2_000_000))
+    }
 
     public init(clock: SystemMonotonicClock = SystemMonotonicClock()) { self.clock = clock }
 
     /// Waits until `deadline` (nil: none), a readable descriptor, or one `pollSlice`.
-    public func wait(until deadline: MonotonicInstant?, descriptors: inout [pollfd]) throws -> Result {
+    public mutating func wait(until deadline: MonotonicInstant?, descriptors: inout [pollfd]) throws -> Result {
         let now = clock.now()
         if let deadline, deadline <= now { return .deadline }
         let blockUntil = deadline.map { $0 - spinMargin }
         if blockUntil == nil || blockUntil! > now {
             var limit = pollSlice
-            if let blockUntil, blockUntil - now < limit { limit = blockUntil - now }
-            return try poll(&descriptors, timeout: limit) ? .readable : .sliceEnded
+            var lastBlock = false
+            if let blockUntil, blockUntil - now <= limit {
+                limit = blockUntil - now
+                lastBlock = true
+            }
+            if try poll(&descriptors, timeout: limit) { return .readable }
+            if lastBlock { learnOvershoot((clock.now() - blockUntil!).nanoseconds) }
+            return .sliceEnded
         }
         var readings = 0
         while clock.now() < deadline! {
@@ -45,6 +62,15 @@ public struct PreciseWaiter: Sendable {
             if readings & 31 == 0, !descriptors.isEmpty, try poll(&descriptors, timeout: .zero) { return .readable }
         }
         return .deadline
+    }
+
+    private mutating func learnOvershoot(_ overshoot: Int64) {
+        let observed = max(overshoot, 0)
+        if observed > overshootEstimate {
+            overshootEstimate = min(observed, 2_000_000)
+        } else {
+            overshootEstimate -= (overshootEstimate - observed) / 64
+        }
     }
 
     /// `ppoll` with a nanosecond timeout; true when a descriptor has events. EINTR counts as none.
