@@ -11,12 +11,12 @@ import Glibc
 ///
 /// The margin adapts to how late this machine's wake-ups are: each blocking
 /// wait that ends on its timeout measures its overshoot, and a stochastic
-/// quantile tracker follows the 95th percentile of overshoot (up 19 µs when a
+/// quantile tracker follows the 90th percentile of overshoot (up 9 µs when a
 /// wake-up is later than the estimate, down 1 µs otherwise). The margin is
 /// 1.5 × that + 20 µs, between 30 µs and 2 ms, so the spin (the only CPU the
 /// cue thread uses while waiting) stays small on a quiet real-time system and
-/// grows where wake-ups are late (emulation, no SCHED_FIFO); rare spikes
-/// beyond the 95th percentile do not inflate it.
+/// grows where wake-ups are late (emulation, no SCHED_FIFO); rare spikes do
+/// not inflate it.
 public struct PreciseWaiter: Sendable {
     /// What ended a wait.
     public enum Result: Equatable, Sendable {
@@ -67,7 +67,7 @@ public struct PreciseWaiter: Sendable {
 
     private mutating func learnOvershoot(_ overshoot: Int64) {
         if overshoot > overshootEstimate {
-            overshootEstimate = min(overshootEstimate + 19_000, 2_000_000)
+            overshootEstimate = min(overshootEstimate + 9_000, 2_000_000)
         } else {
             overshootEstimate = max(overshootEstimate - 1_000, 0)
         }

@@ -106,7 +106,8 @@ public final class SimulatedLights: LightOutput {
     public private(set) var history: [(instant: MonotonicInstant, light: String, on: Bool)] = []
     var onLightsOn: ((MonotonicInstant) -> Void)?
 
-    init(clock: any MonotonicClock) { self.clock = clock }
+    /// Lights that record changes against `clock` (tests can use them without a station).
+    public init(clock: any MonotonicClock) { self.clock = clock }
 
     public func set(_ lights: [String], on: Bool) throws {
         let instant = clock.now()

@@ -68,6 +68,80 @@ struct ALSASoundOutputTests {
     }
 }
 
+/// Reads a raw interleaved 16-bit capture as mono frames (first channel).
+func frames(ofRawFile path: String, channels: Int) throws -> [Int16] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let samples = data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+    return stride(from: 0, to: samples.count, by: channels).map { samples[$0] }
+}
+
+@Suite("Sample-accurate cue placement (real libasound, file plugin)", .serialized)
+struct CuePlacementTests {
+    let clock = SystemMonotonicClock()
+
+    @Test("cues scheduled ahead land on their computed frames, spaced exactly as their onsets")
+    func placementAndSpacing() throws {
+        let path = NSTemporaryDirectory() + "snapcue-place-\(getpid()).raw"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try ALSASoundOutput(station: station(device: "file:FILE=\(path),FORMAT=raw"), directory: "/tmp")
+        clock.sleep(until: clock.now() + .milliseconds(100))  // let the frame ↔ clock fit settle
+        let first = clock.now() + output.lookahead + .milliseconds(20)
+        let offsets: [Int64] = [0, 137, 301, 460, 733]  // ms after the first cue
+        for offset in offsets {
+            let onset = first + .milliseconds(offset)
+            clock.sleep(until: onset - output.lookahead)  // hand each cue over exactly one lookahead ahead
+            let reported = try output.play("beep", at: onset)
+            #expect(abs((reported.instant - onset).nanoseconds) <= 21_000)  // within one frame at 48 kHz
+        }
+        clock.sleep(until: clock.now() + .milliseconds(250))
+        output.stop()
+        let placed = output.placements.map(\.frame)
+        #expect(placed.count == offsets.count)
+        let written = try frames(ofRawFile: path, channels: output.channelCount)
+        for frame in placed {
+            // The first sample of the tone is 0 (phase 0, attack 0); the next one is not: 0 frames off.
+            #expect(written[Int(frame)] == 0 && written[Int(frame) + 1] != 0 && written[Int(frame) - 1] == 0)
+        }
+        for index in 1..<placed.count {
+            let expected = Double(offsets[index] - offsets[0]) * 48  // frames at 48 kHz
+            #expect(abs(Double(placed[index] - placed[0]) - expected) <= 1, "cue \(index): \(placed[index] - placed[0]) vs \(expected)")
+        }
+        #expect(output.xrunCount == 0)
+    }
+
+    @Test("a cue withdrawn before it is written never sounds")
+    func cancel() throws {
+        let path = NSTemporaryDirectory() + "snapcue-cancel-\(getpid()).raw"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try ALSASoundOutput(station: station(device: "file:FILE=\(path),FORMAT=raw"), directory: "/tmp")
+        clock.sleep(until: clock.now() + .milliseconds(60))
+        let onset = clock.now() + output.lookahead + .milliseconds(50)
+        _ = try output.play("beep", at: onset)
+        #expect(output.cancel("beep", at: onset))
+        clock.sleep(until: onset + .milliseconds(200))
+        output.stop()
+        #expect(try frames(ofRawFile: path, channels: output.channelCount).allSatisfy { $0 == 0 })
+        #expect(output.placements.isEmpty)
+    }
+
+    @Test("a long run on the null device places every cue ahead of the stream, without xruns")
+    func longRun() throws {
+        let output = try ALSASoundOutput(station: station(device: "null"), directory: "/tmp")
+        defer { output.stop() }
+        clock.sleep(until: clock.now() + .milliseconds(60))
+        var onsets: [MonotonicInstant] = []
+        for _ in 0..<100 {
+            let onset = clock.now() + output.lookahead
+            onsets.append(onset)
+            let reported = try output.play("beep", at: onset)
+            #expect(abs((reported.instant - onset).nanoseconds) <= 21_000)
+            clock.sleep(until: clock.now() + .milliseconds(15))
+        }
+        #expect(output.xrunCount == 0)
+        #expect(output.placements.count == 100)
+    }
+}
+
 @Suite("System monotonic clock")
 struct SystemMonotonicClockTests {
     @Test("sleeping to an absolute deadline returns at or after it")

@@ -38,12 +38,14 @@ public final class DrillRunner {
             let held = try switches.pressedSwitches()
             try perform(engine.start(at: clock.now(), heldSwitches: held))
             while !engine.isFinished {
-                let waited = try switches.waitForEdge(until: engine.nextDeadline)
+                let wake = try scheduleSoundAhead()
+                let waited = try switches.waitForEdge(until: wake)
+                if waited == .deadline, let due = engine.nextDeadline, clock.now() < due { continue }  // woke to schedule a sound
                 // A cue due now is shown before the engine (or anything else) does any bookkeeping.
                 if waited == .deadline, let cue = engine.upcomingCue, clock.now() >= cue.scheduledOnset {
                     presented = (cue.trialIndex, try present(cue))
                 }
-                for flag in switches.takeQualityFlags() { engine.flagCurrentTrial(flag) }
+                for flag in switches.takeQualityFlags() + (sound?.takeQualityFlags() ?? []) { engine.flagCurrentTrial(flag) }
                 switch waited {
                 case .edge(let edge):
                     try perform(engine.handle(edge))
@@ -62,6 +64,27 @@ public final class DrillRunner {
             }
         }
         return finalEnd
+    }
+
+    /// A sound handed to the output ahead of its onset, for the trial about to show it.
+    private var soundAhead: (trialIndex: Int, name: String, onset: MonotonicInstant, result: Result<SoundOnset, Error>)?
+
+    /// Hands the upcoming cue's sound to the output `lookahead` before its
+    /// onset, so it can be placed at the exact frame; withdraws one whose
+    /// trial ended before the cue (a false start). Returns when to wake next.
+    private func scheduleSoundAhead() throws -> MonotonicInstant? {
+        let upcoming = engine.upcomingCue
+        if let ahead = soundAhead, upcoming?.trialIndex != ahead.trialIndex {
+            _ = sound?.cancel(ahead.name, at: ahead.onset)
+            soundAhead = nil
+        }
+        guard let sound, sound.lookahead > .zero, let cue = upcoming, let name = cue.sound, soundAhead == nil else {
+            return engine.nextDeadline
+        }
+        let handOver = cue.scheduledOnset - sound.lookahead
+        guard clock.now() >= handOver else { return min(handOver, engine.nextDeadline ?? handOver) }
+        soundAhead = (cue.trialIndex, name, cue.scheduledOnset, Result { try sound.play(name, at: cue.scheduledOnset) })
+        return engine.nextDeadline
     }
 
     private var finalEnd: DrillEnd = .aborted(reason: "not run")
@@ -99,16 +122,25 @@ public final class DrillRunner {
     private func present(_ request: CueRequest) throws -> CueOnsetReport {
         var report = CueOnsetReport()
         if let name = request.sound {
-            if let sound {
-                do {
-                    let onset = try sound.play(name, at: request.scheduledOnset)
-                    report.soundOnset = onset.instant
-                    report.soundUncertainty = onset.uncertainty
-                    report.flags += onset.flags
-                } catch {
-                    report.flags.append(.soundUnavailable)
+            var played: Result<SoundOnset, Error>?
+            if let ahead = soundAhead, ahead.trialIndex == request.trialIndex {
+                played = ahead.result
+                soundAhead = nil
+            } else if let sound {
+                played = Result { try sound.play(name, at: request.scheduledOnset) }
+            }
+            switch played {
+            case .success(let onset)?:
+                report.soundOnset = onset.instant
+                report.soundUncertainty = onset.uncertainty
+                report.flags += onset.flags
+            case .failure(let error)?:
+                // A cue that is only a sound cannot be shown without it: stop, keeping the trials done.
+                if request.lights.isEmpty, sound != nil {
+                    throw StationFault("the sound cue '\(name)' could not be played (\(error)); the drill stops, its trials are kept")
                 }
-            } else {
+                report.flags.append(.soundUnavailable)
+            case nil:
                 report.flags.append(.soundUnavailable)
             }
         }

@@ -24,9 +24,24 @@ public struct SoundOnset: Equatable, Sendable {
 
 /// Plays cue sounds.
 public protocol SoundOutput: AnyObject {
-    /// Starts sound `name` so that it reaches the output at `instant` (or as
-    /// soon after as the output allows) and says when it will.
+    /// How long before its onset a cue must be handed over to be placed
+    /// exactly (the output's buffer and a margin); zero for outputs that can
+    /// start a sound at any instant.
+    var lookahead: Duration { get }
+    /// Schedules sound `name` so that it reaches the output at `instant` (or
+    /// as soon after as the output allows) and says when it will.
     func play(_ name: String, at instant: MonotonicInstant) throws -> SoundOnset
+    /// Withdraws a sound scheduled for `instant` that has not started yet
+    /// (the trial ended before its cue). Returns whether it was withdrawn.
+    func cancel(_ name: String, at instant: MonotonicInstant) -> Bool
+    /// Output problems seen since the last call (e.g. xruns), for the trial in progress.
+    func takeQualityFlags() -> [TimingFlag]
+}
+
+extension SoundOutput {
+    public var lookahead: Duration { .zero }
+    public func cancel(_ name: String, at instant: MonotonicInstant) -> Bool { false }
+    public func takeQualityFlags() -> [TimingFlag] { [] }
 }
 
 /// What ended a wait for input.

@@ -10,11 +10,18 @@ public enum SoundRenderer {
         switch sound.source {
         case .tone(let frequency, let waveform):
             samples = (0..<frameCount).map { frame in
-                let phase = 2 * Double.pi * frequency * Double(frame) / Double(rate)
-                switch waveform {
-                case .sine: return sin(phase)
-                case .square: return sin(phase) >= 0 ? 1 : -1
-                }
+                shape(waveform, phase: 2 * Double.pi * frequency * Double(frame) / Double(rate))
+            }
+        case .chirp(let from, let to, let waveform):
+            // Exponential sweep: phase(t) = 2π f0 T (k^(t/T) − 1) / ln k, with k = f1 / f0.
+            let seconds = Double(frameCount) / Double(rate)
+            let ratio = to / from
+            samples = (0..<frameCount).map { frame in
+                let t = Double(frame) / Double(rate)
+                let phase = abs(ratio - 1) < 1e-9
+                    ? 2 * Double.pi * from * t
+                    : 2 * Double.pi * from * seconds * (pow(ratio, t / seconds) - 1) / log(ratio)
+                return shape(waveform, phase: phase)
             }
         case .file(let path):
             let fullPath = path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
@@ -31,7 +38,22 @@ public enum SoundRenderer {
         }
         applyEnvelope(&samples, attackFrames: Int(sound.attack.seconds * Double(rate)), releaseFrames: Int(sound.release.seconds * Double(rate)))
         let gain = pow(10, sound.level / 20) * Double(Int16.max)
-        return samples.map { Int16(clamping: Int(($0 * gain).rounded())) }
+        let beep = samples.map { Int16(clamping: Int(($0 * gain).rounded())) }
+        guard sound.beeps > 1 else { return beep }
+        let silence = [Int16](repeating: 0, count: Int((sound.gap.seconds * Double(rate)).rounded()))
+        var pattern: [Int16] = []
+        for index in 0..<sound.beeps {
+            if index > 0 { pattern += silence }
+            pattern += beep
+        }
+        return pattern
+    }
+
+    private static func shape(_ waveform: SoundSpec.Waveform, phase: Double) -> Double {
+        switch waveform {
+        case .sine: sin(phase)
+        case .square: sin(phase) >= 0 ? 1 : -1
+        }
     }
 
     /// Linear fade in and out, so the cue starts and ends without a click.

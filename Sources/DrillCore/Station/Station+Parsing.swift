@@ -126,18 +126,29 @@ private struct StationParser {
     }
 
     func parseSound(name: String, node: ConfigNode) throws -> SoundSpec {
-        let fields = try node.mapping(allowed: ["tone", "waveform", "file", "duration", "level", "attack", "release"])
+        let fields = try node.mapping(allowed: ["tone", "chirp", "waveform", "file", "duration", "level", "attack", "release", "beeps", "gap"])
+        let sources = ["tone", "chirp", "file"].filter { fields.has($0) }
+        guard sources.count == 1 else {
+            if sources.isEmpty {
+                throw node.error("sound '\(name)' has no 'tone', 'chirp' or 'file'", fix: "add e.g. 'tone: 1000Hz', 'chirp: 500Hz-2kHz' or 'file: go.wav'")
+            }
+            throw fields.optional(sources[1])!.error("a sound is one of 'tone', 'chirp' or 'file'", fix: "keep one of \(sources.joined(separator: ", "))")
+        }
+        let waveform = try fields.optional("waveform").map { SoundSpec.Waveform(rawValue: try $0.choice(SoundSpec.Waveform.allCases.map(\.rawValue)))! } ?? .sine
         let source: SoundSpec.Source
-        switch (fields.optional("tone"), fields.optional("file")) {
-        case (let tone?, nil):
-            let waveform = try fields.optional("waveform").map { SoundSpec.Waveform(rawValue: try $0.choice(SoundSpec.Waveform.allCases.map(\.rawValue)))! } ?? .sine
+        if let tone = fields.optional("tone") {
             source = .tone(frequency: try parseFrequency(tone), waveform: waveform)
-        case (nil, let file?):
-            source = .file(path: try file.string())
-        case (_?, let file?):
-            throw file.error("a sound is a 'tone' or a 'file', not both", fix: "remove one")
-        case (nil, nil):
-            throw node.error("sound '\(name)' has neither 'tone' nor 'file'", fix: "add e.g. 'tone: 1000Hz' or 'file: go.wav'")
+        } else if let chirp = fields.optional("chirp") {
+            let parts = try chirp.scalarText().split(separator: "-", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw chirp.error("'\(try chirp.scalarText())' is not a sweep", fix: "write two frequencies, e.g. 'chirp: 500Hz-2kHz'")
+            }
+            source = .chirp(from: try parseFrequency(chirp, text: parts[0]), to: try parseFrequency(chirp, text: parts[1]), waveform: waveform)
+        } else {
+            if let waveformNode = fields.optional("waveform") {
+                throw waveformNode.error("'waveform' applies to tones and chirps, not WAV files", fix: "remove it")
+            }
+            source = .file(path: try fields.required("file").string())
         }
         let duration = try fields.optional("duration")?.duration(in: .milliseconds(5)...Duration.seconds(10)) ?? .milliseconds(150)
         let level = try fields.optional("level").map { try parseLevel($0) } ?? -6
@@ -146,11 +157,19 @@ private struct StationParser {
         if attack + release > duration {
             throw (fields.optional("attack") ?? node).error("attack + release (\((attack + release).compactDescription)) is longer than the sound (\(duration.compactDescription))", fix: "shorten the ramps or lengthen 'duration'")
         }
-        return SoundSpec(name: name, source: source, duration: duration, level: level, attack: attack, release: release)
+        var sound = SoundSpec(name: name, source: source, duration: duration, level: level, attack: attack, release: release)
+        sound.beeps = try fields.optional("beeps")?.int(in: 1...10) ?? 1
+        if let gap = fields.optional("gap") {
+            guard sound.beeps > 1 else { throw gap.error("'gap' is the silence between beeps, but there is one beep", fix: "add e.g. 'beeps: 3', or remove 'gap'") }
+            sound.gap = try gap.duration(in: .milliseconds(5)...Duration.seconds(2))
+        } else if sound.beeps > 1 {
+            sound.gap = .milliseconds(80)
+        }
+        return sound
     }
 
-    func parseFrequency(_ node: ConfigNode) throws -> Double {
-        let text = try node.scalarText().lowercased().replacingOccurrences(of: " ", with: "")
+    func parseFrequency(_ node: ConfigNode, text given: String? = nil) throws -> Double {
+        let text = try (given ?? node.scalarText()).lowercased().replacingOccurrences(of: " ", with: "")
         let value: Double? = if text.hasSuffix("khz") { Double(text.dropLast(3)).map { $0 * 1000 } }
             else if text.hasSuffix("hz") { Double(text.dropLast(2)) }
             else { Double(text) }

@@ -72,6 +72,8 @@ public struct SoundSpec: Equatable, Sendable, Codable {
     public enum Source: Equatable, Sendable, Codable {
         /// A synthesized tone with attack/release ramps (no clicks).
         case tone(frequency: Double, waveform: Waveform)
+        /// A sweep from one frequency to another (exponential, so it sounds even).
+        case chirp(from: Double, to: Double, waveform: Waveform)
         /// A WAV file (path relative to the station file).
         case file(path: String)
     }
@@ -88,6 +90,10 @@ public struct SoundSpec: Equatable, Sendable, Codable {
     public var attack: Duration
     /// Fade-out time.
     public var release: Duration
+    /// How many times the sound repeats (a beep pattern); the onset is the first beep.
+    public var beeps: Int = 1
+    /// Silence between beeps.
+    public var gap: Duration = .zero
 }
 
 /// The sound device and its stream settings.

@@ -14,21 +14,29 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     private let pcm: PCMPlayback
     private let sounds: [String: [Int16]]
     private let clock = SystemMonotonicClock()
-    private let state = Mutex(StreamState())
+    private let state: Mutex<StreamState>
     private let finished = DispatchSemaphore(value: 0)
 
     private struct Voice {
         let samples: [Int16]
         let startFrame: Int64
+        let name: String
+        let target: MonotonicInstant
     }
 
     private struct StreamState {
+        init(rate: Int) { fit = FrameClockFit(nominalRate: rate) }
         var running = true
         var voices: [Voice] = []
         /// Frames already mixed and handed to the device: cues can start here at the earliest.
         var committedFrames: Int64 = 0
-        /// A frame and the monotonic instant it reaches the DAC.
-        var anchor: (frame: Int64, instant: MonotonicInstant)?
+        /// Frames ↔ CLOCK_MONOTONIC, refitted after every period.
+        var fit: FrameClockFit
+        /// Set when the device accepted frames faster than real time (the
+        /// `null` and `file` plugins): the stream is then paced by Snapcue,
+        /// and frame = (t − start) × rate exactly.
+        var pacedFrom: MonotonicInstant?
+        var fastWrites = 0
         var xruns = 0
         var xrunsReported = 0
         var failure: String?
@@ -49,6 +57,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     /// - Parameter directory: where relative WAV paths are resolved (the station file's folder).
     public init(station: Station, directory: String) throws {
         pcm = try PCMPlayback(spec: station.soundDevice)
+        state = Mutex(StreamState(rate: pcm.rate))
         var rendered: [String: [Int16]] = [:]
         for sound in station.sounds {
             rendered[sound.name] = try SoundRenderer.render(sound, rate: pcm.rate, directory: directory)
@@ -71,30 +80,64 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
 
     deinit { stop() }
 
+    /// The buffer plus two periods: a cue handed over this early is placed at its exact frame.
+    public var lookahead: Duration {
+        .nanoseconds(Int64(pcm.bufferFrames + 2 * pcm.periodFrames) * 1_000_000_000 / Int64(pcm.rate))
+    }
+
+    /// Mixes sound `name` into the stream at the frame that reaches the DAC at
+    /// `instant`, or at the first frame not yet written if that has passed
+    /// (then flagged `lateOnset` by the engine through the reported onset).
     public func play(_ name: String, at instant: MonotonicInstant) throws -> SoundOnset {
         guard let samples = sounds[name] else { throw StationFault("no sound named '\(name)' on this station") }
-        let rate = Int64(pcm.rate)
-        let halfPeriod = Duration.nanoseconds(periodDuration.nanoseconds / 2)
         return try state.withLock { state in
             if let failure = state.failure { throw StationFault(failure) }
-            var flags: [TimingFlag] = []
-            if state.xruns > state.xrunsReported {
-                state.xrunsReported = state.xruns
-                flags.append(.soundXrun)
+            if let start = state.pacedFrom {
+                let rate = Int64(pcm.rate)
+                let ideal = ((instant - start).nanoseconds * rate + 500_000_000) / 1_000_000_000
+                let frame = max(ideal, state.committedFrames)
+                state.voices.append(Voice(samples: samples, startFrame: frame, name: name, target: instant))
+                state.placements.append((name, frame))
+                return SoundOnset(instant: start + .nanoseconds(frame * 1_000_000_000 / rate), uncertainty: .nanoseconds(500_000_000 / rate))
             }
-            guard let anchor = state.anchor else {
-                state.voices.append(Voice(samples: samples, startFrame: state.committedFrames))
+            guard state.fit.isReady else {
+                state.voices.append(Voice(samples: samples, startFrame: state.committedFrames, name: name, target: instant))
                 state.placements.append((name, state.committedFrames))
-                return SoundOnset(instant: clock.now(), uncertainty: periodDuration, flags: flags)
+                return SoundOnset(instant: clock.now(), uncertainty: periodDuration)
             }
-            let ideal = anchor.frame + (instant - anchor.instant).nanoseconds * rate / 1_000_000_000
+            let ideal = Int64(state.fit.frame(at: instant).rounded())
             let start = max(ideal, state.committedFrames)
-            state.voices.append(Voice(samples: samples, startFrame: start))
+            state.voices.append(Voice(samples: samples, startFrame: start, name: name, target: instant))
             state.placements.append((name, start))
-            let onset = anchor.instant + .nanoseconds((start - anchor.frame) * 1_000_000_000 / rate)
-            return SoundOnset(instant: onset, uncertainty: halfPeriod, flags: flags)
+            let uncertainty = Duration.nanoseconds(Int64(max(state.fit.residualFrames, 0.5) * 1e9 / Double(pcm.rate)))
+            return SoundOnset(instant: state.fit.instant(ofFrame: start), uncertainty: uncertainty)
         }
     }
+
+    /// Withdraws a scheduled sound whose first frame has not been written yet.
+    public func cancel(_ name: String, at instant: MonotonicInstant) -> Bool {
+        state.withLock { state in
+            guard let index = state.voices.firstIndex(where: { $0.name == name && $0.target == instant }),
+                state.voices[index].startFrame >= state.committedFrames
+            else { return false }
+            let frame = state.voices[index].startFrame
+            state.voices.remove(at: index)
+            state.placements.removeAll { $0.name == name && $0.frame == frame }
+            return true
+        }
+    }
+
+    /// `soundXrun` when the stream under-ran since the last call.
+    public func takeQualityFlags() -> [TimingFlag] {
+        state.withLock { state in
+            guard state.xruns > state.xrunsReported else { return [] }
+            state.xrunsReported = state.xruns
+            return [.soundXrun]
+        }
+    }
+
+    /// Recovered xruns so far.
+    public var xrunCount: Int { state.withLock { $0.xruns } }
 
     /// Where each cue was placed so far: (sound name, first frame of the stream).
     var placements: [(name: String, frame: Int64)] { state.withLock { $0.placements } }
@@ -118,14 +161,16 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
             }
             guard keepGoing else { return }
             do {
+                let writeStart = clock.now()
                 let xruns = try buffer.withUnsafeBufferPointer { try pcm.write($0) }
+                noteWriteDuration(clock.now() - writeStart, streamStart: streamStart)
                 paceUnpacedDevice(streamStart: streamStart)
                 let queued = pcm.queuedFrames()
                 let now = clock.now()
                 state.withLock { state in
                     state.xruns += xruns
                     if let queued {
-                        state.anchor = (state.committedFrames - Int64(queued.frames), queued.at ?? now)
+                        state.fit.add(frame: state.committedFrames - Int64(queued.frames), at: queued.at ?? now)
                     }
                 }
             } catch {
@@ -147,6 +192,19 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         let rate = Int64(pcm.rate)
         let dueAt = streamStart + .nanoseconds((committed - Int64(pcm.bufferFrames)) * 1_000_000_000 / rate)
         if dueAt > clock.now() { clock.sleep(until: dueAt) }
+    }
+
+    /// A real device blocks in `snd_pcm_writei` for about a period once its
+    /// buffer is full; a plugin that is not paced by a card returns at once.
+    /// Sixteen near-instant writes in a row past the first two buffers mark
+    /// the stream as paced by Snapcue.
+    private func noteWriteDuration(_ duration: Duration, streamStart: MonotonicInstant) {
+        let fast = duration < periodDuration / 10
+        state.withLock { state in
+            guard state.pacedFrom == nil, state.committedFrames > 2 * Int64(pcm.bufferFrames) else { return }
+            state.fastWrites = fast ? state.fastWrites + 1 : 0
+            if state.fastWrites >= 16 { state.pacedFrom = streamStart }
+        }
     }
 
     /// Mixes the voices' samples for frames `[first, first + period)` into `buffer`.

@@ -27,9 +27,11 @@ struct StationCommand: ParsableCommand {
             for sound in value.sounds {
                 let source: String = switch sound.source {
                 case .tone(let frequency, let waveform): "\(waveform.rawValue) \(Int(frequency)) Hz"
+                case .chirp(let from, let to, let waveform): "\(waveform.rawValue) chirp \(Int(from))–\(Int(to)) Hz"
                 case .file(let path): path
                 }
-                print("  \(Format.pad(sound.name, 10)) \(source), \(sound.duration.compactDescription), \(sound.level) dB")
+                let pattern = sound.beeps > 1 ? ", \(sound.beeps) beeps \(sound.gap.compactDescription) apart" : ""
+                print("  \(Format.pad(sound.name, 10)) \(source), \(sound.duration.compactDescription), \(sound.level) dB\(pattern)")
             }
         }
 

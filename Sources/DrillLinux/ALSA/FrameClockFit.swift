@@ -1,0 +1,77 @@
+import DrillCore
+
+/// The mapping between a sound stream's frame count and CLOCK_MONOTONIC:
+/// frame = intercept + slope × (t − origin), from observations of the frame
+/// that reaches the DAC at time t (ALSA's status timestamp and delay).
+///
+/// - The intercept comes from the mean of the most recent `window`
+///   observations, so single noisy timestamps average out.
+/// - The slope (the card's real sample rate as the monotonic clock sees it)
+///   comes from a long baseline: the mean of the first `window` observations
+///   against the mean of the recent ones, once they are at least
+///   `baseline` apart. A short baseline would turn timestamp noise into rate
+///   error; a long one measures crystal drift (typically < 100 ppm) to a few
+///   ppm. Until then, and for any estimate more than 1000 ppm off, the
+///   nominal rate is used.
+struct FrameClockFit {
+    private let window: Int
+    private let baseline: Int64
+    private let nominalSlope: Double
+    private var origin: Int64?
+    private var recentTimes: [Double] = []
+    private var recentFrames: [Double] = []
+    private var next = 0
+    private var reference: (time: Double, frame: Double)?
+
+    private(set) var intercept = 0.0
+    private(set) var slope: Double
+    /// Root-mean-square residual of the recent observations, in frames.
+    private(set) var residualFrames = 0.0
+    private(set) var isReady = false
+
+    init(nominalRate: Int, window: Int = 64, baseline: Duration = .seconds(10)) {
+        self.window = window
+        self.baseline = baseline.nanoseconds
+        nominalSlope = Double(nominalRate) / 1e9
+        slope = nominalSlope
+    }
+
+    /// Adds an observation and refits.
+    mutating func add(frame: Int64, at instant: MonotonicInstant) {
+        if origin == nil { origin = instant.nanoseconds }
+        let time = Double(instant.nanoseconds - origin!)
+        if recentTimes.count < window {
+            recentTimes.append(time)
+            recentFrames.append(Double(frame))
+        } else {
+            recentTimes[next] = time
+            recentFrames[next] = Double(frame)
+            next = (next + 1) % window
+        }
+        let count = Double(recentTimes.count)
+        let meanTime = recentTimes.reduce(0, +) / count, meanFrame = recentFrames.reduce(0, +) / count
+        if reference == nil, recentTimes.count == window { reference = (meanTime, meanFrame) }
+        if let reference, meanTime - reference.time >= Double(baseline) {
+            let measured = (meanFrame - reference.frame) / (meanTime - reference.time)
+            slope = abs(measured / nominalSlope - 1) < 0.001 ? measured : nominalSlope
+        }
+        intercept = meanFrame - slope * meanTime
+        var squares = 0.0
+        for index in recentTimes.indices {
+            let residual = recentFrames[index] - (intercept + slope * recentTimes[index])
+            squares += residual * residual
+        }
+        residualFrames = (squares / count).squareRoot()
+        isReady = true
+    }
+
+    /// The (fractional) frame that reaches the DAC at `instant`.
+    func frame(at instant: MonotonicInstant) -> Double {
+        intercept + slope * Double(instant.nanoseconds - (origin ?? 0))
+    }
+
+    /// The instant frame `frame` reaches the DAC.
+    func instant(ofFrame frame: Int64) -> MonotonicInstant {
+        MonotonicInstant(nanoseconds: (origin ?? 0) + Int64(((Double(frame) - intercept) / slope).rounded()))
+    }
+}
