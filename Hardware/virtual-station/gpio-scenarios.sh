@@ -98,3 +98,6 @@ wait $DRILL; echo $? > $R/unplug.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null
 tail -5 $R/unplug.err
 echo "guest scenarios done"
+
+echo "== 7. sound cues into the loopback card"
+sh ./sound-scenarios.sh

@@ -1,7 +1,8 @@
 #!/bin/bash
-# Snapcue's GPIO tests against a real kernel: builds static release binaries,
-# boots the virtual station, runs gpio-scenarios.sh in the guest, checks the
-# results with check_gpio.py.
+# Snapcue's GPIO and sound tests against a real kernel: builds static release
+# binaries, boots the virtual station, runs gpio-scenarios.sh (which ends with
+# sound-scenarios.sh) in the guest, checks the results with check_gpio.py and
+# check_sound.py.
 #
 # usage: gpio-test.sh [--libgpiod 1|2]
 #   1 (default): the system's libgpiod 1.6 (Debian 12, Raspberry Pi OS bookworm)
@@ -25,6 +26,9 @@ BIN=$("${BUILD[@]}" --show-bin-path)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 cp "$BIN/snapcue" "$BIN/snapcue-athlete" "$OUT/"
-"$HERE/station.sh" --timeout 600 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" > "$OUT/guest.log" 2>&1 || true
+"$HERE/station.sh" --timeout 600 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" "$HERE/sound-scenarios.sh" > "$OUT/guest.log" 2>&1 || true
 SHARE=${SNAPCUE_STATION_CACHE:-$HOME/.cache/snapcue-virtual-station}/run/share
-python3 "$HERE/check_gpio.py" "$SHARE/results" "$OUT/guest.log" "$API"
+status=0
+python3 "$HERE/check_gpio.py" "$SHARE/results" "$OUT/guest.log" "$API" || status=1
+python3 "$HERE/check_sound.py" "$SHARE/results" || status=1
+exit $status

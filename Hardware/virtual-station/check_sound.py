@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Checks sound-scenarios.sh: onsets found in the loopback capture against the
+sound onsets Snapcue scheduled.
+
+usage: check_sound.py RESULTS_DIR
+"""
+import array
+import json
+import os
+import sys
+
+results = sys.argv[1]
+passed = failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    passed, failed = (passed + 1, failed) if condition else (passed, failed + 1)
+    print(("PASS " if condition else "FAIL ") + name + ("" if condition or not detail else f": {detail}"))
+
+
+rc = open(os.path.join(results, "sound-session.rc")).read().strip() if os.path.exists(os.path.join(results, "sound-session.rc")) else "?"
+check("the sound drill runs to the end", rc == "0", open(os.path.join(results, "sound-session.err")).read()[-500:] if os.path.exists(os.path.join(results, "sound-session.err")) else "")
+session = json.load(open(os.path.join(results, "sound-session.json")))["session"]
+onsets = [t["timing"]["sound_onset"] for t in session["trials"] if t["timing"].get("sound_onset")]
+flags = [f for t in session["trials"] for f in t["timing"]["flags"]]
+check("every trial has a sound onset", len(onsets) == len(session["trials"]) == 40, f"{len(onsets)} onsets, {len(session['trials'])} trials")
+check("no trial flagged late, xrun or sound unavailable", not any(f in ("late_onset", "sound_xrun", "sound_unavailable") for f in flags), str(sorted(set(flags))))
+
+samples = array.array("h")
+with open(os.path.join(results, "capture.raw"), "rb") as capture:
+    samples.frombytes(capture.read())
+# An onset: the first sample above the threshold after at least 100 ms of silence.
+threshold, silence = 2000, 4800
+found, quiet = [], silence
+for index, value in enumerate(samples):
+    if abs(value) > threshold:
+        if quiet >= silence:
+            found.append(index)
+        quiet = 0
+    else:
+        quiet += 1
+check("the capture holds one onset per cue", len(found) == len(onsets), f"{len(found)} found, {len(onsets)} scheduled")
+if len(found) == len(onsets) and len(found) > 1:
+    errors = []
+    for index in range(1, len(found)):
+        captured = found[index] - found[index - 1]
+        scheduled = (onsets[index] - onsets[index - 1]) * 48000 / 1e9
+        errors.append(captured - scheduled)
+    worst = max(abs(e) for e in errors)
+    print(f"figures: interval between consecutive onsets, capture vs schedule, over {len(errors)} intervals: "
+          f"max |difference| {worst:.2f} frames, mean {sum(errors) / len(errors):+.2f} frames")
+    check("each interval between onsets in the capture equals the scheduled interval within 1 frame", worst <= 1.0, f"max {worst:.2f} frames")
+alignment = [abs(t["onset"] - t["timing"]["sound_onset"]) / 1000 for t in session["trials"] if t["planned"]["lights"] and t["timing"].get("sound_onset")]
+if alignment:
+    alignment.sort()
+    print(f"figures: sound–light alignment over {len(alignment)} light+sound cues: p50 {alignment[len(alignment) // 2]:.1f} µs, max {alignment[-1]:.1f} µs (one frame = 20.8 µs)")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

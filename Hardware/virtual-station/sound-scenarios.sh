@@ -1,0 +1,35 @@
+# Runs inside the virtual station's guest: sound cues over ALSA into the
+# snd-aloop loopback card, captured on its other side for the host checker
+# (check_sound.py). Switches are gpio-sim lines nobody presses.
+set -u
+R=./results
+mkdir -p $R
+set -- $(gpiosim-mk sound 4)
+cat > sound-station.yaml <<YAML
+name: virtual-sound
+lights:
+  pad: {chip: sound, line: 0}
+switches:
+  pad: {chip: sound, line: 2, active: low, bias: pull-up}
+sound: {device: "hw:Loopback,0,0", rate: 48000, period: 240, periods: 4}
+sounds:
+  beep: {tone: 1000Hz, duration: 60ms, level: -6dB, attack: 2ms, release: 5ms}
+YAML
+cat > sound-drill.yaml <<YAML
+name: virtual-sound
+version: 1
+cues:
+  beep: {sound: beep, expect: pad}
+  both: {light: pad, sound: beep, expect: pad}
+defaults: {foreperiod: {distribution: uniform, min: 300ms, max: 700ms}, timeout: 300ms, intertrial: 100ms}
+blocks: [{trials: 40}]
+YAML
+arecord -q -D hw:Loopback,1,0 -f S16_LE -r 48000 -c 1 -t raw $R/capture.raw 2> $R/arecord.err &
+REC=$!
+sleep 1
+./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Nobody --json > $R/sound-session.json 2> $R/sound-session.err
+echo $? > $R/sound-session.rc
+sleep 0.5
+kill $REC; wait $REC 2>/dev/null
+ls -l $R/capture.raw
+tail -4 $R/sound-session.err
