@@ -41,9 +41,11 @@ station-test: deps
 	Hardware/virtual-station/gpio-test.sh --libgpiod 1
 	Hardware/virtual-station/gpio-test.sh --libgpiod 2
 
-## Benchmarks: they print their figures (scheduler lateness vs cyclictest, host and virtual station).
+## Benchmarks: they print their figures (scheduler lateness vs cyclictest on this machine and in the
+## virtual station; sound-cue onset placement and stream CPU).
 bench: deps
 	Benchmarks/scheduler-lateness.sh
+	$(SWIFT) run -c release sound-onsets
 
 clean:
 	rm -rf .build

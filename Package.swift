@@ -52,6 +52,9 @@ let package = Package(
         .executableTarget(
             name: "scheduler-lateness", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SchedulerLateness",
             swiftSettings: strictSwift6),
+        .executableTarget(
+            name: "sound-onsets", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SoundOnsets",
+            swiftSettings: strictSwift6),
 
         .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
         .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),

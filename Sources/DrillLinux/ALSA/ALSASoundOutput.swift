@@ -1,6 +1,9 @@
 import DrillCore
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Sound cues over ALSA: a continuously running stream (silence between
 /// cues) into which each cue is mixed at the frame that reaches the DAC at
@@ -37,6 +40,8 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         /// and frame = (t − start) × rate exactly.
         var pacedFrom: MonotonicInstant?
         var fastWrites = 0
+        /// CPU time the stream thread has used, in nanoseconds.
+        var streamCPUNanoseconds: Int64 = 0
         var xruns = 0
         var xrunsReported = 0
         var failure: String?
@@ -136,6 +141,9 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         }
     }
 
+    /// CPU time the stream thread has used so far.
+    public var streamCPUTime: Duration { .nanoseconds(state.withLock { $0.streamCPUNanoseconds }) }
+
     /// Recovered xruns so far.
     public var xrunCount: Int { state.withLock { $0.xruns } }
 
@@ -167,7 +175,10 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
                 paceUnpacedDevice(streamStart: streamStart)
                 let queued = pcm.queuedFrames()
                 let now = clock.now()
+                var cpu = timespec()
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
                 state.withLock { state in
+                    state.streamCPUNanoseconds = Int64(cpu.tv_sec) * 1_000_000_000 + Int64(cpu.tv_nsec)
                     state.xruns += xruns
                     if let queued {
                         state.fit.add(frame: state.committedFrames - Int64(queued.frames), at: queued.at ?? now)

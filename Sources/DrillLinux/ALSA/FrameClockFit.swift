@@ -4,8 +4,12 @@ import DrillCore
 /// frame = intercept + slope × (t − origin), from observations of the frame
 /// that reaches the DAC at time t (ALSA's status timestamp and delay).
 ///
-/// - The intercept comes from the mean of the most recent `window`
-///   observations, so single noisy timestamps average out.
+/// - The intercept is the upper envelope of the most recent `window`
+///   observations: the largest frame − slope × t among them. A reported
+///   position can only lag the true DAC position (pointers advance on period
+///   interrupts, USB completions or, for snd-aloop, the kernel tick), never
+///   lead it, so the least-lagging observation is the closest to the truth;
+///   a mean would carry half the lag and its jitter.
 /// - The slope (the card's real sample rate as the monotonic clock sees it)
 ///   comes from a long baseline: the mean of the first `window` observations
 ///   against the mean of the recent ones, once they are at least
@@ -55,12 +59,15 @@ struct FrameClockFit {
             let measured = (meanFrame - reference.frame) / (meanTime - reference.time)
             slope = abs(measured / nominalSlope - 1) < 0.001 ? measured : nominalSlope
         }
-        intercept = meanFrame - slope * meanTime
+        var envelope = -Double.infinity
         var squares = 0.0
+        let meanIntercept = meanFrame - slope * meanTime
         for index in recentTimes.indices {
-            let residual = recentFrames[index] - (intercept + slope * recentTimes[index])
-            squares += residual * residual
+            let offset = recentFrames[index] - slope * recentTimes[index]
+            envelope = max(envelope, offset)
+            squares += (offset - meanIntercept) * (offset - meanIntercept)
         }
+        intercept = envelope
         residualFrames = (squares / count).squareRoot()
         isReady = true
     }
