@@ -35,7 +35,7 @@ for _ in 0..<count {
     clock.sleep(until: next - output.lookahead)
     onsets.append(next)
     reported.append(try output.play("beep", at: next).instant)
-    next = next + .milliseconds(20) + .microseconds(Int64(generator.nextIndex(below: 40_000)))
+    next = next + .milliseconds(20) + Duration.microseconds(Int64(generator.nextIndex(below: 40_000)))
 }
 clock.sleep(until: next + .milliseconds(100))
 let cpu = output.streamCPUTime - cpuStart, wall = clock.now() - wallStart

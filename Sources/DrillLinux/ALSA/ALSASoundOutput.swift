@@ -148,13 +148,16 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     public var xrunCount: Int { state.withLock { $0.xruns } }
 
     /// Where each cue was placed so far: (sound name, first frame of the stream).
-    var placements: [(name: String, frame: Int64)] { state.withLock { $0.placements } }
+    public var placements: [(name: String, frame: Int64)] { state.withLock { $0.placements } }
 
     private func streamLoop() {
         defer {
             pcm.close()
             finished.signal()
         }
+        // The stream must never starve behind the spinning cue thread: one step above it, where permitted.
+        // (It spends nearly all its time blocked in snd_pcm_writei.)
+        _ = RealtimeThread.configureCurrentThread(priority: 85, lockMemory: false)
         let channels = pcm.channels, period = pcm.periodFrames
         var buffer = [Int16](repeating: 0, count: period * channels)
         let streamStart = clock.now()
