@@ -101,3 +101,8 @@ echo "guest scenarios done"
 
 echo "== 7. sound cues into the loopback card"
 sh ./sound-scenarios.sh
+
+if [ -f ./accuracy-scenarios.sh ]; then
+  echo "== 8. end-to-end accuracy: a mixed drill, an athlete making every mistake, the floor"
+  sh ./accuracy-scenarios.sh
+fi

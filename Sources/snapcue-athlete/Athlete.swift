@@ -4,9 +4,11 @@ import Foundation
 
 /// The virtual athlete of the virtual station: a process separate from the
 /// drill. It watches light lines on a gpio-sim chip, and after a reaction
-/// time it chooses, drives the matching switch line. Everything it does is
-/// written as truth (one JSON object per line) for the report to compare
-/// with what Snapcue measured.
+/// time it chooses, drives the matching switch line. With `--mistakes` it
+/// also makes every kind of mistake on purpose, from a seeded mix. Everything
+/// it does is written as truth (one JSON object per line) for the report to
+/// compare with what Snapcue measured; with `--floor-line`/`--floor-light` it
+/// measures its own latencies (the station's floor) in the same run.
 @main
 struct AthleteCommand {
     static func main() {
@@ -20,121 +22,165 @@ struct AthleteCommand {
     }
 }
 
-/// One response pair: a light and the switch the athlete presses when it comes on.
-struct Pairing {
+/// A light the athlete watches and the switch it presses for it (nil: a no-go light).
+struct WatchedLight {
+    var name: String
     var light: SimulatedLine
-    var lightName: String
-    var target: SimulatedLine
-    var targetName: String
+    var target: (name: String, line: SimulatedLine)?
 }
 
-struct AthleteOptions {
-    var chipDirectory = ""
-    var pairs: [(light: String, lightOffset: Int, target: String, targetOffset: Int)] = []
-    /// Reaction times to use in turn (ms); 0 = the zero-delay jumper.
-    var reactions: [Double] = [250]
-    /// Switch contacts are active low (press = pull-down).
-    var activeLow = true
-    /// Hold each press this long.
-    var hold: Double = 80
-    /// Every Nth response bounces (0 = never): down, up, down with `bounceGap` spacing.
-    var bounceEvery = 0
-    var bounceGap: Double = 1.5
-    var duration: Double = 60
-    var truthPath = "truth.jsonl"
-    var seed: UInt64 = 1
-
-    /// `--chip DIR --pair LIGHT:OFFSET=SWITCH:OFFSET ... --reaction MS[,MS...] --hold MS --active-high
-    ///  --bounce-every N --duration S --truth FILE`
-    init(arguments: [String]) throws {
-        var index = 0
-        func value() throws -> String {
-            index += 1
-            guard index < arguments.count else { throw AthleteError("\(arguments[index - 1]) needs a value") }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--chip": chipDirectory = try value()
-            case "--pair":
-                let text = try value()
-                let sides = text.split(separator: "=").map { $0.split(separator: ":") }
-                guard sides.count == 2, sides.allSatisfy({ $0.count == 2 }), let lightOffset = Int(sides[0][1]), let targetOffset = Int(sides[1][1]) else {
-                    throw AthleteError("--pair takes LIGHT:OFFSET=SWITCH:OFFSET, got \(text)")
-                }
-                pairs.append((String(sides[0][0]), lightOffset, String(sides[1][0]), targetOffset))
-            case "--reaction": reactions = try value().split(separator: ",").compactMap { Double($0) }
-            case "--hold": hold = Double(try value()) ?? hold
-            case "--active-high": activeLow = false
-            case "--bounce-every": bounceEvery = Int(try value()) ?? 0
-            case "--bounce-gap": bounceGap = Double(try value()) ?? bounceGap
-            case "--duration": duration = Double(try value()) ?? duration
-            case "--truth": truthPath = try value()
-            case "--seed": seed = UInt64(try value()) ?? seed
-            default: throw AthleteError("unknown option \(arguments[index])")
-            }
-            index += 1
-        }
-        guard !chipDirectory.isEmpty, !pairs.isEmpty else { throw AthleteError("--chip and at least one --pair are required") }
-    }
+/// What the athlete does when a light comes on, or before the next one.
+enum Action: String {
+    case normal, anticipation, wrong, miss, withhold, commit
 }
 
-/// Watches the lights and responds.
 struct Athlete {
     let options: AthleteOptions
     let clock = SystemMonotonicClock()
 
     func run() throws {
-        let pairs = try options.pairs.map { pair in
-            Pairing(
-                light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.lightOffset), lightName: pair.light,
-                target: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.targetOffset), targetName: pair.target)
+        let lights = try options.pairs.map { pair in
+            WatchedLight(
+                name: pair.light, light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.lightOffset),
+                target: (pair.target, try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.targetOffset)))
+        } + options.noGoLights.map { light in
+            WatchedLight(name: light.name, light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: light.offset), target: nil)
         }
+        let targets = lights.compactMap(\.target)
+        let floor = options.floorLine == nil ? nil : try FloorProbe(options: options, clock: clock)
         _ = FileManager.default.createFile(atPath: options.truthPath, contents: nil)
         guard let truth = FileHandle(forWritingAtPath: options.truthPath) else { throw AthleteError("cannot write \(options.truthPath)") }
+        func record(_ fields: [String: Any]) {
+            guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
+            truth.write(data + Data("\n".utf8))
+        }
         let released = options.activeLow
-        for pair in pairs { pair.target.pull(up: released) }
+        for target in targets { target.line.pull(up: released) }
         _ = RealtimeThread.configureCurrentThread(priority: 70)
+        var generator = SeededGenerator(seed: options.seed)
         let end = clock.now() + .milliseconds(Int64(options.duration * 1000))
-        var wasOn = pairs.map { $0.light.level() }
+        var wasOn = lights.map { $0.light.level() }
         var responses = 0
+        var held: (name: String, line: SimulatedLine)?
+
         while clock.now() < end {
-            for (index, pair) in pairs.enumerated() {
-                let on = pair.light.level()
+            for (index, watched) in lights.enumerated() {
+                let on = watched.light.level()
                 defer { wasOn[index] = on }
                 guard on, !wasOn[index] else { continue }
                 let seen = clock.now()
-                let reaction = options.reactions[responses % options.reactions.count]
-                let bounce = options.bounceEvery > 0 && (responses + 1) % options.bounceEvery == 0
-                responses += 1
-                let pressAt = seen + .microseconds(Int64(reaction * 1000))
-                if pressAt > clock.now() { clock.sleep(until: pressAt) }
-                let writeStart = clock.now()
-                pair.target.pull(up: !released)
-                let writeEnd = clock.now()
-                var burstEnd = writeEnd
-                if bounce {
-                    let gap = Duration.microseconds(Int64(options.bounceGap * 1000))
-                    clock.sleep(until: writeEnd + gap)
-                    pair.target.pull(up: released)
-                    clock.sleep(until: clock.now() + gap)
-                    pair.target.pull(up: !released)
-                    burstEnd = clock.now()
+                var fields: [String: Any] = ["kind": "response", "light": watched.name, "seen_ns": seen.nanoseconds]
+                if let holding = held {
+                    // A pad held through this onset: let go a moment later, no response.
+                    clock.sleep(until: seen + .milliseconds(150))
+                    holding.line.pull(up: released)
+                    held = nil
+                    fields["action"] = "held_through"
+                    record(fields)
+                    waitUntilOff(watched)
+                    continue
                 }
-                clock.sleep(until: clock.now() + .microseconds(Int64(options.hold * 1000)))
-                pair.target.pull(up: released)
-                let record = """
-                    {"light":"\(pair.lightName)","switch":"\(pair.targetName)","seen_ns":\(seen.nanoseconds),"press_write_start_ns":\(writeStart.nanoseconds),"press_write_end_ns":\(writeEnd.nanoseconds),"intended_rt_ms":\(reaction),"bounce":\(bounce),"burst_end_ns":\(burstEnd.nanoseconds)}
-
-                    """
-                truth.write(Data(record.utf8))
-                // Wait for the light to go off before watching this pair again (until-response cues).
-                let giveUp = clock.now() + .seconds(2)
-                while pair.light.level() && clock.now() < giveUp { clock.sleep(until: clock.now() + .microseconds(20)) }
-                wasOn[index] = pair.light.level()
+                let action = chooseAction(for: watched, using: &generator)
+                fields["action"] = action.rawValue
+                var press: (name: String, line: SimulatedLine)?
+                var reaction = options.reactions[responses % options.reactions.count]
+                switch action {
+                case .normal: press = watched.target
+                case .anticipation:
+                    press = watched.target
+                    reaction = 30 + 30 * generator.nextUnitInterval()
+                case .wrong:
+                    let others = targets.filter { $0.name != watched.target?.name }
+                    press = others[generator.nextIndex(below: others.count)]
+                case .commit: press = targets[generator.nextIndex(below: targets.count)]
+                case .miss, .withhold: press = nil
+                }
+                responses += 1
+                if let press {
+                    let bounce = options.bounceEvery > 0 && responses % options.bounceEvery == 0 && action == .normal
+                    let times = pressAndRelease(press.line, at: seen + .microseconds(Int64(reaction * 1000)), bounce: bounce)
+                    fields.merge(times) { $1 }
+                    fields["switch"] = press.name
+                    fields["bounce"] = bounce
+                    fields["intended_rt_ms"] = reaction
+                }
+                record(fields)
+                let lightOff = waitUntilOff(watched)
+                if let floor { record(floor.measure()) }
+                if options.mistakes, let decided = preCueMistake(after: lightOff, targets: targets, using: &generator, released: released) {
+                    record(decided.fields)
+                    held = decided.held
+                }
             }
             clock.sleep(until: clock.now() + .microseconds(20))
         }
+        if let holding = held { holding.line.pull(up: released) }
         try truth.close()
+    }
+
+    /// The seeded mix of mistakes (all `normal` without `--mistakes`).
+    func chooseAction(for watched: WatchedLight, using generator: inout SeededGenerator) -> Action {
+        guard options.mistakes else { return watched.target == nil ? .withhold : .normal }
+        let roll = generator.nextUnitInterval()
+        if watched.target == nil { return roll < 0.3 ? .commit : .withhold }
+        switch roll {
+        case ..<0.06: return .anticipation
+        case ..<0.12: return .miss
+        case ..<0.20: return .wrong
+        default: return .normal
+        }
+    }
+
+    /// Sometimes, before the next cue: a false start in the next foreperiod,
+    /// or a pad pressed in the pause and held through the next onset.
+    func preCueMistake(
+        after lightOff: MonotonicInstant, targets: [(name: String, line: SimulatedLine)], using generator: inout SeededGenerator,
+        released: Bool
+    ) -> (fields: [String: Any], held: (name: String, line: SimulatedLine)?)? {
+        let roll = generator.nextUnitInterval()
+        let target = targets[generator.nextIndex(below: targets.count)]
+        if roll < 0.07 {
+            // The pause (intertrial) is options.pause; the foreperiod is at least options.minForeperiod.
+            let delay = options.pause + 60 + (options.minForeperiod - 150) * generator.nextUnitInterval()
+            var fields: [String: Any] = ["kind": "false_start", "switch": target.name]
+            fields.merge(pressAndRelease(target.line, at: lightOff + .microseconds(Int64(delay * 1000)), bounce: false)) { $1 }
+            return (fields, nil)
+        }
+        if roll < 0.11 {
+            clock.sleep(until: lightOff + .microseconds(Int64(options.pause * 400)))
+            let start = clock.now()
+            target.line.pull(up: !released)
+            return (["kind": "held", "switch": target.name, "press_write_start_ns": start.nanoseconds], target)
+        }
+        return nil
+    }
+
+    /// Presses at `instant` (optionally with contact bounce), holds, releases; returns the write times.
+    func pressAndRelease(_ line: SimulatedLine, at instant: MonotonicInstant, bounce: Bool) -> [String: Any] {
+        let released = options.activeLow
+        if instant > clock.now() { clock.sleep(until: instant) }
+        let writeStart = clock.now()
+        line.pull(up: !released)
+        let writeEnd = clock.now()
+        var burstEnd = writeEnd
+        if bounce {
+            let gap = Duration.microseconds(Int64(options.bounceGap * 1000))
+            clock.sleep(until: writeEnd + gap)
+            line.pull(up: released)
+            clock.sleep(until: clock.now() + gap)
+            line.pull(up: !released)
+            burstEnd = clock.now()
+        }
+        clock.sleep(until: clock.now() + .microseconds(Int64(options.hold * 1000)))
+        line.pull(up: released)
+        return ["press_write_start_ns": writeStart.nanoseconds, "press_write_end_ns": writeEnd.nanoseconds, "burst_end_ns": burstEnd.nanoseconds]
+    }
+
+    /// Waits (up to 3 s) for the light to go off; returns when it was seen off.
+    @discardableResult
+    func waitUntilOff(_ watched: WatchedLight) -> MonotonicInstant {
+        let giveUp = clock.now() + .seconds(3)
+        while watched.light.level() && clock.now() < giveUp { clock.sleep(until: clock.now() + .microseconds(20)) }
+        return clock.now()
     }
 }

@@ -14,14 +14,19 @@ public struct SwitchEdge: Equatable, Sendable, Codable {
     public var kind: Kind
     /// When it happened (CLOCK_MONOTONIC).
     public var timestamp: MonotonicInstant
+    /// When the program read it (CLOCK_MONOTONIC, user space), for reports
+    /// that contrast kernel timestamps with the naive read time. Never used
+    /// for timing.
+    public var readAt: MonotonicInstant?
 
-    public init(switchName: String, kind: Kind, timestamp: MonotonicInstant) {
+    public init(switchName: String, kind: Kind, timestamp: MonotonicInstant, readAt: MonotonicInstant? = nil) {
         self.switchName = switchName
         self.kind = kind
         self.timestamp = timestamp
+        self.readAt = readAt
     }
 
     private enum CodingKeys: String, CodingKey {
-        case switchName = "switch", kind, timestamp = "t_ns"
+        case switchName = "switch", kind, timestamp = "t_ns", readAt = "read_ns"
     }
 }

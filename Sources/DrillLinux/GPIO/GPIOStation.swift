@@ -102,7 +102,7 @@ public final class GPIOSwitches: SwitchInput {
         var aliases: [String] = []
 
         func edges(for edge: SwitchEdge) -> [SwitchEdge] {
-            [edge] + aliases.map { SwitchEdge(switchName: $0, kind: edge.kind, timestamp: edge.timestamp) }
+            [edge] + aliases.map { SwitchEdge(switchName: $0, kind: edge.kind, timestamp: edge.timestamp, readAt: edge.readAt) }
         }
     }
 
@@ -168,10 +168,12 @@ public final class GPIOSwitches: SwitchInput {
             } catch let error as GPIOError {
                 throw StationFault("switch '\(lines[index].tracker.name)' (\(lines[index].place)): \(error.operation): \(error.message); was the GPIO device unplugged?")
             }
+            let readAt = clock.now()
             for eventIndex in 0..<count {
                 let event = events[eventIndex]
                 let stamp = MonotonicInstant(nanoseconds: Int64(event.timestamp_ns))
-                if let edge = lines[index].tracker.event(at: stamp, reportedActive: event.to_active != 0, sequence: UInt64(event.line_seqno)) {
+                if var edge = lines[index].tracker.event(at: stamp, reportedActive: event.to_active != 0, sequence: UInt64(event.line_seqno)) {
+                    edge.readAt = readAt
                     pending.append(contentsOf: lines[index].edges(for: edge))
                 }
             }

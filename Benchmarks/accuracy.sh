@@ -1,0 +1,22 @@
+#!/bin/bash
+# End-to-end reaction-time accuracy in the virtual station over TRIALS
+# (default 520) trials of a mixed drill: outcome agreement with the athlete's
+# truth, Snapcue's error against the station's floor measured in the same run,
+# the naive read-time approach for contrast, and sound-onset intervals in the
+# loopback capture. The goals are checks here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HERE=Hardware/virtual-station
+TRIALS=${TRIALS:-520}
+swift build -c release --static-swift-stdlib --product snapcue >/dev/null
+swift build -c release --static-swift-stdlib --product snapcue-athlete >/dev/null
+BIN=$(swift build -c release --show-bin-path)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+printf 'TRIALS=%s sh ./accuracy-scenarios.sh\nsh ./sound-scenarios.sh\n' "$TRIALS" > "$WORK/cmd.sh"
+"$HERE/station.sh" --timeout 2400 "$WORK/cmd.sh" "$BIN/snapcue" "$BIN/snapcue-athlete" "$HERE/accuracy-scenarios.sh" "$HERE/sound-scenarios.sh" > "$WORK/guest.log" 2>&1 || true
+SHARE=${SNAPCUE_STATION_CACHE:-$HOME/.cache/snapcue-virtual-station}/run/share
+status=0
+python3 "$HERE/check_accuracy.py" "$SHARE/results" --goals || status=1
+python3 "$HERE/check_sound.py" "$SHARE/results" || status=1
+exit $status
