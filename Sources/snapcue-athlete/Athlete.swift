@@ -61,23 +61,38 @@ struct Athlete {
         let end = clock.now() + .milliseconds(Int64(options.duration * 1000))
         var wasOn = lights.map { $0.light.level() }
         var responses = 0
-        var held: (name: String, line: SimulatedLine)?
+        var held: (name: String, line: SimulatedLine, releaseAt: MonotonicInstant)?
+        let floorLight = try floor.map { _ in try SimulatedLine(chipDirectory: options.chipDirectory, offset: options.floorLight ?? 14) }
+        var floorWasOn = false
+        floor?.startLightDriver(seed: options.seed &+ 1)
 
         while clock.now() < end {
+            if let holding = held, clock.now() >= holding.releaseAt {
+                let start = clock.now()
+                holding.line.pull(up: released)
+                record(["kind": "held_release", "switch": holding.name, "release_write_ns": start.nanoseconds])
+                held = nil
+            }
+            // The floor light, seen through this same polling loop: the athlete's real detection latency.
+            if let floorLight {
+                let on = floorLight.level()
+                if on && !floorWasOn, let latency = floor?.seen(at: clock.now()) {
+                    record(["kind": "floor", "light_detect_ns": latency])
+                }
+                floorWasOn = on
+            }
             for (index, watched) in lights.enumerated() {
                 let on = watched.light.level()
                 defer { wasOn[index] = on }
                 guard on, !wasOn[index] else { continue }
                 let seen = clock.now()
+                floor?.setBusy(true)
+                defer { floor?.setBusy(false) }
                 var fields: [String: Any] = ["kind": "response", "light": watched.name, "seen_ns": seen.nanoseconds]
-                if let holding = held {
-                    // A pad held through this onset: let go a moment later, no response.
-                    clock.sleep(until: seen + .milliseconds(150))
-                    holding.line.pull(up: released)
-                    held = nil
+                if held != nil {
+                    // Holding a pad through this onset: no response.
                     fields["action"] = "held_through"
                     record(fields)
-                    waitUntilOff(watched)
                     continue
                 }
                 let action = chooseAction(for: watched, using: &generator)
@@ -106,15 +121,16 @@ struct Athlete {
                 }
                 record(fields)
                 let lightOff = waitUntilOff(watched)
-                if let floor { record(floor.measure()) }
                 if options.mistakes, let decided = preCueMistake(after: lightOff, targets: targets, using: &generator, released: released) {
                     record(decided.fields)
-                    held = decided.held
+                    if let line = decided.held { held = (line.name, line.line, clock.now() + .milliseconds(1200)) }
                 }
+                if let floor { record(floor.measureWriteToEdge()) }
             }
             clock.sleep(until: clock.now() + .microseconds(20))
         }
         if let holding = held { holding.line.pull(up: released) }
+        floor?.stop()
         try truth.close()
     }
 
@@ -132,7 +148,7 @@ struct Athlete {
     }
 
     /// Sometimes, before the next cue: a false start in the next foreperiod,
-    /// or a pad pressed in the pause and held through the next onset.
+    /// or a pad pressed in the pause and held (1.2 s) through the next onset(s).
     func preCueMistake(
         after lightOff: MonotonicInstant, targets: [(name: String, line: SimulatedLine)], using generator: inout SeededGenerator,
         released: Bool
