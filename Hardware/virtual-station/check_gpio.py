@@ -120,7 +120,7 @@ check("calibration runs 300 cues with none lost", rc("calibrate.rc") == 0 and "c
 for line in text.splitlines():
     if "latency" in line or "lateness" in line or "light-set" in line:
         print("figures: calibration " + line.strip())
-check("calibration is saved next to the station file", os.path.exists(os.path.join(results, "station.yaml.calibration.json")))
+check("calibration is saved next to the station file", os.path.exists(os.path.join(results, "calibration.yaml.calibration.json")))
 
 # 6. the chip disappears mid-drill.
 text = read("unplug.err")

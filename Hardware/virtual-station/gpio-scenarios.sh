@@ -28,6 +28,9 @@ switches:
 aliases: {pad: pad1}
 YAML
 sed 's/chip: snapcue/chip: no-such-chip/' station.yaml > missing-chip.yaml
+# Calibration uses its own station file, as Hardware/WIRING.md advises: the loop
+# switch follows the light exactly, so a short debounce (1 ms) fits it.
+sed 's/debounce: 10ms/debounce: 1ms/' station.yaml > calibration.yaml
 
 cat > drill.yaml <<YAML
 name: virtual-choice
@@ -80,10 +83,10 @@ echo "== 5. calibration through a zero-delay jumper"
 ./snapcue-athlete --chip $DIR --pair pad1:0=pad1:8 --reaction 0 --hold 3 --duration 60 --truth $R/jumper.jsonl 2> $R/jumper.err &
 ATHLETE=$!
 sleep 0.3
-./snapcue calibrate --station station.yaml --loop pad1:pad1 --count 300 > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc
+./snapcue calibrate --station calibration.yaml --loop pad1:pad1 --count 300 > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null
 cat $R/calibrate.txt
-cp station.yaml.calibration.json $R/ 2>/dev/null
+cp calibration.yaml.calibration.json $R/ 2>/dev/null
 
 echo "== 6. the chip disappears mid-drill"
 ./snapcue-athlete --chip $DIR $PAIRS --reaction 250 --duration 60 --truth $R/unplug-truth.jsonl 2> /dev/null &
