@@ -80,7 +80,7 @@ kill $ATHLETE; wait $ATHLETE 2>/dev/null
 tail -22 $R/session.err
 
 echo "== 5. calibration through a zero-delay jumper"
-./snapcue-athlete --chip $DIR --pair pad1:0=pad1:8 --reaction 0 --hold 3 --duration 60 --truth $R/jumper.jsonl 2> $R/jumper.err &
+./snapcue-athlete --chip $DIR --pair pad1:0=pad1:8 --jumper --duration 60 --truth $R/jumper.jsonl 2> $R/jumper.err &
 ATHLETE=$!
 sleep 0.3
 ./snapcue calibrate --station calibration.yaml --loop pad1:pad1 --count 300 > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc

@@ -38,7 +38,34 @@ struct Athlete {
     let options: AthleteOptions
     let clock = SystemMonotonicClock()
 
+    /// A jumper wire from each light to its switch: the switch follows the
+    /// light at once, both ways. Counts the cues it followed.
+    func runJumper() throws {
+        let pairs = try options.pairs.map { pair in
+            (light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.lightOffset),
+             target: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.targetOffset))
+        }
+        let released = options.activeLow
+        for pair in pairs { pair.target.pull(up: released) }
+        _ = RealtimeThread.configureCurrentThread(priority: 70)
+        var state = pairs.map { _ in false }
+        var followed = 0
+        let end = clock.now() + .milliseconds(Int64(options.duration * 1000))
+        while clock.now() < end {
+            for (index, pair) in pairs.enumerated() {
+                let on = pair.light.level()
+                guard on != state[index] else { continue }
+                pair.target.pull(up: on ? !released : released)
+                state[index] = on
+                if on { followed += 1 }
+            }
+            clock.sleep(until: clock.now() + .microseconds(20))
+        }
+        try "{\"kind\":\"jumper\",\"cues_followed\":\(followed)}\n".write(toFile: options.truthPath, atomically: true, encoding: .utf8)
+    }
+
     func run() throws {
+        if options.jumper { return try runJumper() }
         let lights = try options.pairs.map { pair in
             WatchedLight(
                 name: pair.light, light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.lightOffset),

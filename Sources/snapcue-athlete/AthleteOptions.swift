@@ -2,7 +2,7 @@
 ///
 /// `--chip DIR --pair LIGHT:OFFSET=SWITCH:OFFSET ... [--nogo-light LIGHT:OFFSET ...]
 ///  --reaction MS[,MS...] --hold MS [--active-high] [--bounce-every N --bounce-gap MS]
-///  [--mistakes --pause MS --min-foreperiod MS] [--chip-label LABEL --floor-line N --floor-light N]
+///  [--mistakes --pause MS --min-foreperiod MS] [--chip-label LABEL --floor-line N --floor-light N] [--jumper]
 ///  --duration S --truth FILE --seed N`
 struct AthleteOptions {
     var chipDirectory = ""
@@ -20,6 +20,8 @@ struct AthleteOptions {
     var bounceGap: Double = 1.5
     /// Make mistakes on purpose, from a seeded mix.
     var mistakes = false
+    /// Be a jumper wire: each target follows its light, at once (for `snapcue calibrate`).
+    var jumper = false
     /// The drill's pause after a decided trial, and its shortest foreperiod (ms): false starts land between.
     var pause: Double = 200
     var minForeperiod: Double = 500
@@ -60,6 +62,7 @@ struct AthleteOptions {
             case "--bounce-every": bounceEvery = Int(try value()) ?? 0
             case "--bounce-gap": bounceGap = Double(try value()) ?? bounceGap
             case "--mistakes": mistakes = true
+            case "--jumper": jumper = true
             case "--pause": pause = Double(try value()) ?? pause
             case "--min-foreperiod": minForeperiod = Double(try value()) ?? minForeperiod
             case "--floor-line": floorLine = Int(try value())

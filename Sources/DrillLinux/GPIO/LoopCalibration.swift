@@ -45,9 +45,11 @@ public struct LoopCalibration: Sendable {
             let onset = MonotonicInstant(nanoseconds: (before.nanoseconds + after.nanoseconds) / 2)
             var sample = Sample(
                 latenessNanoseconds: (before - deadline).nanoseconds, lightSetNanoseconds: (after - before).nanoseconds)
+            // The first transition of the loop's switch after onset is the answer, whatever its type:
+            // the loop does nothing else, and a lost earlier edge can make the kernel's type look wrong.
             let giveUp = onset + edgeTimeout
             while clock.now() < giveUp {
-                if case .edge(let edge) = try switches.waitForEdge(until: giveUp), edge.switchName == switchName, edge.kind == .press {
+                if case .edge(let edge) = try switches.waitForEdge(until: giveUp), edge.switchName == switchName, edge.timestamp >= before {
                     sample.loopNanoseconds = (edge.timestamp - onset).nanoseconds
                     break
                 }
