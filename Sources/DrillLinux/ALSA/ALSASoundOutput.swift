@@ -97,25 +97,25 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         guard let samples = sounds[name] else { throw StationFault("no sound named '\(name)' on this station") }
         return try state.withLock { state in
             if let failure = state.failure { throw StationFault(failure) }
-            if let start = state.pacedFrom {
-                let rate = Int64(pcm.rate)
-                let ideal = ((instant - start).nanoseconds * rate + 500_000_000) / 1_000_000_000
+            /// Mixes the cue in from `ideal`, or from the first frame not yet written if that has passed.
+            func place(at ideal: Int64) -> Int64 {
                 let frame = max(ideal, state.committedFrames)
                 state.voices.append(Voice(samples: samples, startFrame: frame, name: name, target: instant))
                 state.placements.append((name, frame))
+                return frame
+            }
+            if let start = state.pacedFrom {
+                let rate = Int64(pcm.rate)
+                let frame = place(at: ((instant - start).nanoseconds * rate + 500_000_000) / 1_000_000_000)
                 return SoundOnset(instant: start + .nanoseconds(frame * 1_000_000_000 / rate), uncertainty: .nanoseconds(500_000_000 / rate))
             }
             guard state.fit.isReady else {
-                state.voices.append(Voice(samples: samples, startFrame: state.committedFrames, name: name, target: instant))
-                state.placements.append((name, state.committedFrames))
+                _ = place(at: state.committedFrames)
                 return SoundOnset(instant: clock.now(), uncertainty: periodDuration)
             }
-            let ideal = Int64(state.fit.frame(at: instant).rounded())
-            let start = max(ideal, state.committedFrames)
-            state.voices.append(Voice(samples: samples, startFrame: start, name: name, target: instant))
-            state.placements.append((name, start))
+            let frame = place(at: Int64(state.fit.frame(at: instant).rounded()))
             let uncertainty = Duration.nanoseconds(Int64(max(state.fit.residualFrames, 0.5) * 1e9 / Double(pcm.rate)))
-            return SoundOnset(instant: state.fit.instant(ofFrame: start), uncertainty: uncertainty)
+            return SoundOnset(instant: state.fit.instant(ofFrame: frame), uncertainty: uncertainty)
         }
     }
 

@@ -89,10 +89,10 @@ public final class GPIOLights: LightOutput {
 
 /// Switches on GPIO input lines, reported with the kernel's edge timestamps.
 ///
-/// Waiting uses `ppoll` on every line's event descriptor until
-/// `spinMargin` before the deadline, then spins on the clock (polling the
-/// descriptors without blocking), so a cue deadline is met within
-/// microseconds rather than the kernel's timer slack.
+/// Waiting uses `PreciseWaiter`: `ppoll` on every line's event descriptor
+/// until its adaptive spin margin before the deadline, then a spin on the
+/// clock (polling the descriptors without blocking), so a cue deadline is met
+/// within microseconds rather than the kernel's timer slack.
 public final class GPIOSwitches: SwitchInput {
     struct Line {
         let handle: GPIOLineHandle
