@@ -2,7 +2,7 @@
 # Both install what they need (Debian/Raspberry Pi OS packages) when it is missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libasound2-dev libgpiod-dev pkg-config
+APT_PACKAGES := libasound2-dev libgpiod-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test unit-test station-test bench build release deps clean

@@ -13,10 +13,12 @@ let package = Package(
         .library(name: "DrillStats", targets: ["DrillStats"]),
         .library(name: "DrillSim", targets: ["DrillSim"]),
         .library(name: "DrillLinux", targets: ["DrillLinux"]),
+        .library(name: "DrillStore", targets: ["DrillStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries: the build fails early and clearly if the apt packages are missing.
@@ -39,10 +41,15 @@ let package = Package(
         .target(
             name: "DrillLinux", dependencies: ["DrillCore", "CALSA", "CGPIOD", "CGPIOShim"],
             swiftSettings: strictSwift6),
+        // The session store: SQLite (WAL) through GRDB, one commit per trial.
+        .target(
+            name: "DrillStore",
+            dependencies: ["DrillCore", "DrillStats", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift6),
         .executableTarget(
             name: "snapcue",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillLinux",
+                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift6),
@@ -53,6 +60,9 @@ let package = Package(
             name: "scheduler-lateness", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SchedulerLateness",
             swiftSettings: strictSwift6),
         .executableTarget(
+            name: "store-scale", dependencies: ["DrillCore", "DrillStats", "DrillStore"], path: "Benchmarks/StoreScale",
+            swiftSettings: strictSwift6),
+        .executableTarget(
             name: "sound-onsets", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SoundOnsets",
             swiftSettings: strictSwift6),
 
@@ -60,6 +70,9 @@ let package = Package(
         .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillSimTests", dependencies: ["DrillCore", "DrillSim", "DrillStats"],
+            swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillStore"],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
         .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),

@@ -29,3 +29,33 @@ public enum Descriptive {
         return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
     }
 }
+
+extension Descriptive {
+    /// Q3 − Q1 (type 7 quantiles); nil for no samples.
+    public static func interquartileRange(_ values: [Double]) -> Double? {
+        guard let upper = quantile(values, 0.75), let lower = quantile(values, 0.25) else { return nil }
+        return upper - lower
+    }
+
+    /// The least-squares slope of y on x; nil for fewer than three points or
+    /// when every x is the same.
+    public static func leastSquaresSlope(x: [Double], y: [Double]) -> Double? {
+        guard x.count == y.count, x.count >= 3, let meanX = mean(x), let meanY = mean(y) else { return nil }
+        var sxy = 0.0
+        var sxx = 0.0
+        for (xi, yi) in zip(x, y) {
+            sxy += (xi - meanX) * (yi - meanY)
+            sxx += (xi - meanX) * (xi - meanX)
+        }
+        return sxx > 0 ? sxy / sxx : nil
+    }
+
+    /// The mean of the `fraction` smallest (or largest) values, at least one
+    /// value: k = max(1, round(n · fraction)). nil for no samples.
+    public static func meanOfExtreme(_ values: [Double], fraction: Double, largest: Bool) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let k = max(1, Int((Double(values.count) * fraction).rounded()))
+        let sorted = values.sorted()
+        return mean(Array(largest ? sorted.suffix(k) : sorted.prefix(k)))
+    }
+}
