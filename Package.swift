@@ -72,7 +72,7 @@ let package = Package(
             name: "DrillSimTests", dependencies: ["DrillCore", "DrillSim", "DrillStats"],
             swiftSettings: strictSwift6),
         .testTarget(
-            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillStore"],
+            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
         .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),

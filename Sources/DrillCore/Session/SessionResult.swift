@@ -40,6 +40,25 @@ public struct SessionResult: Equatable, Sendable, Codable {
         lapseThresholdNanoseconds = profile.lapseThreshold.nanoseconds
     }
 
+    /// A session as stored: every field given.
+    public init(
+        profileName: String, profileVersion: Int, profileTitle: String, seed: UInt64, station: String,
+        athletes: [String: String], startedAt: String, end: DrillEnd, plannedTrials: Int, trials: [TrialRecord],
+        lapseThresholdNanoseconds: Int64
+    ) {
+        self.profileName = profileName
+        self.profileVersion = profileVersion
+        self.profileTitle = profileTitle
+        self.seed = seed
+        self.station = station
+        self.athletes = athletes
+        self.startedAt = startedAt
+        self.end = end
+        self.plannedTrials = plannedTrials
+        self.trials = trials
+        self.lapseThresholdNanoseconds = lapseThresholdNanoseconds
+    }
+
     /// Adds what an engine action settles: completed trials and the end.
     public mutating func record(_ action: EngineAction) {
         switch action {

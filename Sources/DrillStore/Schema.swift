@@ -1,0 +1,118 @@
+import GRDB
+
+/// The store's schema, as named migrations. A migration never changes once
+/// shipped: a new need is a new migration appended at the end.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-athletes-stations-profiles-sessions-trials") { db in
+            try db.execute(sql: """
+                CREATE TABLE athlete (
+                    id INTEGER PRIMARY KEY,
+                    uuid TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    team TEXT,
+                    birth_year INTEGER,
+                    handedness TEXT CHECK (handedness IN ('left', 'right', 'ambidextrous')),
+                    created_at_ms INTEGER NOT NULL
+                );
+                CREATE TABLE station (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    host TEXT
+                );
+                CREATE TABLE profile (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    definition TEXT
+                );
+                CREATE INDEX profile_by_name ON profile(name, version);
+                CREATE TABLE session (
+                    id INTEGER PRIMARY KEY,
+                    uuid TEXT NOT NULL UNIQUE,
+                    profile_id INTEGER NOT NULL REFERENCES profile(id),
+                    station_id INTEGER NOT NULL REFERENCES station(id),
+                    seed INTEGER NOT NULL,
+                    seed_chosen INTEGER NOT NULL,
+                    started_at_ms INTEGER NOT NULL,
+                    ended_at_ms INTEGER,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'aborted')),
+                    end_reason TEXT,
+                    planned_trials INTEGER NOT NULL,
+                    lapse_threshold_ns INTEGER NOT NULL,
+                    owner_pid INTEGER,
+                    owner_boot TEXT,
+                    trial_count INTEGER NOT NULL DEFAULT 0,
+                    flagged_trials INTEGER NOT NULL DEFAULT 0,
+                    max_lateness_ns INTEGER,
+                    max_light_set_ns INTEGER,
+                    max_onset_uncertainty_ns INTEGER,
+                    xrun_trials INTEGER NOT NULL DEFAULT 0,
+                    dropped_edge_trials INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX session_by_start ON session(started_at_ms);
+                CREATE INDEX session_by_profile ON session(profile_id, started_at_ms);
+                CREATE TABLE session_athlete (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    side TEXT NOT NULL,
+                    athlete_id INTEGER NOT NULL REFERENCES athlete(id),
+                    trials INTEGER NOT NULL DEFAULT 0,
+                    valid_count INTEGER NOT NULL DEFAULT 0,
+                    median_rt_ms REAL,
+                    mean_speed REAL,
+                    accuracy REAL,
+                    PRIMARY KEY (session_id, side)
+                ) WITHOUT ROWID;
+                CREATE INDEX session_athlete_by_athlete ON session_athlete(athlete_id, session_id);
+                CREATE TABLE trial (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    trial_index INTEGER NOT NULL,
+                    block_index INTEGER NOT NULL,
+                    block_name TEXT NOT NULL,
+                    set_number INTEGER NOT NULL,
+                    trial_in_set INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    cue TEXT,
+                    lights TEXT NOT NULL,
+                    sound TEXT,
+                    foreperiod_ms INTEGER NOT NULL,
+                    foreperiod_start_ns INTEGER NOT NULL,
+                    scheduled_onset_ns INTEGER NOT NULL,
+                    onset_ns INTEGER,
+                    lateness_ns INTEGER,
+                    light_set_ns INTEGER,
+                    onset_uncertainty_ns INTEGER,
+                    sound_onset_ns INTEGER,
+                    sound_onset_uncertainty_ns INTEGER,
+                    flags TEXT NOT NULL,
+                    winners TEXT NOT NULL,
+                    edges TEXT NOT NULL,
+                    PRIMARY KEY (session_id, trial_index)
+                ) WITHOUT ROWID;
+                CREATE TABLE trial_result (
+                    session_id INTEGER NOT NULL,
+                    trial_index INTEGER NOT NULL,
+                    side TEXT NOT NULL,
+                    expected_switch TEXT,
+                    outcome TEXT NOT NULL,
+                    responded_switch TEXT,
+                    response_ns INTEGER,
+                    rt_ns INTEGER,
+                    target_hit_ns INTEGER,
+                    mt_ns INTEGER,
+                    decided_at_ns INTEGER NOT NULL,
+                    PRIMARY KEY (session_id, trial_index, side),
+                    FOREIGN KEY (session_id, trial_index) REFERENCES trial(session_id, trial_index) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    /// The names of every migration this build knows, in order.
+    static var knownMigrations: [String] { migrator.migrations }
+}

@@ -1,0 +1,79 @@
+import DrillCore
+import Foundation
+
+/// What the store needs to open a session record.
+public struct SessionStart: Sendable {
+    /// The new, empty session (profile, seed, station, athletes, start time).
+    public var session: SessionResult
+    /// The profile as run; stored by content hash and version.
+    public var profile: ProfileIdentity
+    /// Whether the seed was chosen (a fixed drill) rather than drawn at random.
+    public var seedChosen: Bool
+    /// `sim` or `gpio`.
+    public var stationKind: String
+    /// Stable id of the session (for export and sync).
+    public var uuid: String
+
+    public init(session: SessionResult, profile: Profile, seedChosen: Bool, stationKind: String, uuid: String = UUID().uuidString.lowercased()) {
+        self.init(session: session, profile: ProfileIdentity(profile: profile), seedChosen: seedChosen, stationKind: stationKind, uuid: uuid)
+    }
+
+    public init(session: SessionResult, profile: ProfileIdentity, seedChosen: Bool, stationKind: String, uuid: String) {
+        self.session = session
+        self.profile = profile
+        self.seedChosen = seedChosen
+        self.stationKind = stationKind
+        self.uuid = uuid
+    }
+}
+
+/// A profile's identity in the store: its canonical JSON and that text's SHA-256.
+public struct ProfileIdentity: Equatable, Sendable {
+    public var name: String
+    public var version: Int
+    public var title: String
+    /// SHA-256 of `definition`: the same drill has the same hash whatever its
+    /// file's comments, key order or layout.
+    public var contentHash: String
+    /// The parsed profile as canonical JSON (sorted keys); nil for imported sessions whose profile text was not exported.
+    public var definition: String?
+
+    public init(profile: Profile) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(profile)) ?? Data(profile.name.utf8)
+        name = profile.name
+        version = profile.version
+        title = profile.title
+        contentHash = SHA256.hex(data)
+        definition = String(decoding: data, as: UTF8.self)
+    }
+
+    public init(name: String, version: Int, title: String, contentHash: String, definition: String? = nil) {
+        self.name = name
+        self.version = version
+        self.title = title
+        self.contentHash = contentHash
+        self.definition = definition
+    }
+}
+
+/// Wall-clock times as ISO 8601 text (UTC, milliseconds) and Unix milliseconds.
+public enum WallClock {
+    /// `2026-11-25T09:41:07.123Z`.
+    public static func iso(milliseconds: Int64) -> String {
+        formatter(fractional: true).string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+
+    /// Unix milliseconds of ISO 8601 text (with or without fractional seconds); nil if it is not one.
+    public static func milliseconds(iso text: String) -> Int64? {
+        let date = formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)
+        return date.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    }
+
+    private static func formatter(fractional: Bool) -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter
+    }
+}

@@ -1,0 +1,128 @@
+import DrillCore
+import GRDB
+
+/// The file formats of `snapcue export` and `snapcue import`.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// RFC 4180 CSV with a header row.
+    case csv
+    /// `{"format": "snapcue-trials", "version": 1, "rows": [{column: value, …}, …]}`.
+    case json
+}
+
+extension Store {
+    /// Writes every trial of the sessions matching `filter` (whole sessions,
+    /// every side, oldest first), one row per trial per side, handing the
+    /// bytes to `write` in chunks of about 1 MB. Returns the number of rows.
+    @discardableResult
+    public func export(_ filter: SessionFilter, format: ExportFormat, write: ([UInt8]) throws -> Void) throws -> Int {
+        try read { db in
+            let athleteID = try filter.athlete.map { name in
+                guard let id = try Self.athleteID(db, name: name) else {
+                    throw Self.unknownAthlete(name, among: try String.fetchAll(db, sql: "SELECT name FROM athlete"))
+                }
+                return id
+            }
+            if let profile = filter.profile { try Self.requireProfile(db, profile) }
+            let ids = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id FROM session s JOIN profile p ON p.id = s.profile_id
+                    WHERE (?1 IS NULL OR s.id IN (SELECT session_id FROM session_athlete WHERE athlete_id = ?1))
+                      AND (?2 IS NULL OR p.name = ?2)
+                      AND (?3 IS NULL OR s.started_at_ms >= ?3) AND (?4 IS NULL OR s.started_at_ms < ?4)
+                    ORDER BY s.started_at_ms, s.id
+                    """,
+                arguments: [athleteID, filter.profile, filter.since, filter.until])
+            let uuids = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT name, uuid FROM athlete").map { ($0["name"] as String, $0["uuid"] as String) },
+                uniquingKeysWith: { first, _ in first })
+            var out: [UInt8] = []
+            out.reserveCapacity(1 << 21)
+            let names = ExportColumns.names
+            switch format {
+            case .csv:
+                for (index, name) in names.enumerated() {
+                    if index > 0 { out.append(0x2C) }
+                    CSV.append(name, to: &out)
+                }
+                out.append(0x0A)
+            case .json:
+                out.append(contentsOf: #"{"format":"snapcue-trials","version":1,"rows":["#.utf8)
+            }
+            let keys = names.map { name -> [UInt8] in
+                var key: [UInt8] = []
+                JSONText.appendString(name, to: &key)
+                key.append(0x3A)
+                return key
+            }
+            var rows = 0
+            for id in ids {
+                guard let session = try Self.loadSession(db, id: id) else { continue }
+                for trial in session.result.trials {
+                    for result in trial.sides {
+                        let athlete = session.result.athletes[result.side]
+                        let values = ExportColumns.values(.init(session: session, trial: trial, result: result, athleteUUID: athlete.flatMap { uuids[$0] }))
+                        switch format {
+                        case .csv: Self.appendCSV(values, to: &out)
+                        case .json:
+                            out.append(contentsOf: rows == 0 ? "\n{".utf8 : ",\n{".utf8)
+                            Self.appendJSON(values, keys: keys, to: &out)
+                            out.append(0x7D)
+                        }
+                        rows += 1
+                        if out.count >= 1 << 20 {
+                            try write(out)
+                            out.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+            }
+            if format == .json { out.append(contentsOf: "\n]}\n".utf8) }
+            try write(out)
+            return rows
+        }
+    }
+
+    private static func appendCSV(_ values: [ExportValue], to out: inout [UInt8]) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            switch value {
+            case .text(let text): if let text { CSV.append(text, to: &out) }
+            case .integer(let number): if let number { out.append(contentsOf: String(number).utf8) }
+            }
+        }
+        out.append(0x0A)
+    }
+
+    private static func appendJSON(_ values: [ExportValue], keys: [[UInt8]], to out: inout [UInt8]) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append(contentsOf: keys[index])
+            switch value {
+            case .text(let text): if let text { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
+            case .integer(let number): out.append(contentsOf: number.map { String($0) }.map { Array($0.utf8) } ?? Array("null".utf8))
+            }
+        }
+    }
+}
+
+/// Minimal JSON string writing (the export writes JSON by hand, for speed).
+enum JSONText {
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+}

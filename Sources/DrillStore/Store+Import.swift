@@ -1,0 +1,50 @@
+import DrillCore
+import GRDB
+
+extension Store {
+    /// Adds sessions not already stored (by uuid), creating athletes that are
+    /// new here. All or nothing: one transaction, so a failed import changes nothing.
+    public func importSessions(_ sessions: [SessionImport]) throws -> ImportReport {
+        try write { db in
+            var report = ImportReport(added: 0, skipped: 0, trials: 0, newAthletes: [])
+            for item in sessions {
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE uuid = ?)", arguments: [item.uuid]) == true {
+                    report.skipped += 1
+                    continue
+                }
+                for (side, name) in item.result.athletes.sorted(by: { $0.key < $1.key }) where try Self.athleteID(db, name: name) == nil {
+                    var athlete = Athlete(name: name, team: item.teams[side])
+                    if let uuid = item.athleteUUIDs[side], !uuid.isEmpty { athlete.uuid = uuid }
+                    try Self.insert(db, athlete)
+                    report.newAthletes.append(name)
+                }
+                let start = SessionStart(session: item.result, profile: item.profile, seedChosen: item.seedChosen, stationKind: item.stationKind, uuid: item.uuid)
+                let id = try Self.insertSession(db, start, startedAt: item.startedAtMilliseconds, status: "running", owner: nil, stationHost: nil)
+                for trial in item.result.trials { try Self.insertTrial(db, sessionID: id, trial) }
+                try Self.refreshAggregates(db, sessionID: id, session: item.result)
+                let end: DrillEnd = item.status == "complete" ? .complete : .aborted(reason: item.endReason ?? "aborted")
+                try Self.close(db, sessionID: id, end: end, endedAt: item.endedAtMilliseconds ?? item.startedAtMilliseconds)
+                if item.endedAtMilliseconds == nil {
+                    try db.execute(sql: "UPDATE session SET ended_at_ms = NULL WHERE id = ?", arguments: [id])
+                }
+                report.added += 1
+                report.trials += item.result.trials.count
+            }
+            return report
+        }
+    }
+}
+
+extension SessionImport {
+    /// The import form of a stored session (to copy it into another store).
+    public init(_ stored: StoredSession, athleteUUIDs: [String: String] = [:]) {
+        self.init(
+            uuid: stored.uuid, status: stored.status == "running" ? "aborted" : stored.status, endReason: stored.endReason,
+            startedAtMilliseconds: stored.startedAtMilliseconds, endedAtMilliseconds: stored.endedAtMilliseconds,
+            seedChosen: stored.seedChosen,
+            profile: ProfileIdentity(
+                name: stored.result.profileName, version: stored.result.profileVersion, title: stored.result.profileTitle,
+                contentHash: stored.profileHash),
+            stationKind: stored.stationKind, teams: stored.teams, athleteUUIDs: athleteUUIDs, result: stored.result)
+    }
+}

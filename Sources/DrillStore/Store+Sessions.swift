@@ -1,0 +1,153 @@
+import DrillCore
+import DrillStats
+import GRDB
+
+extension Store {
+    /// Sessions matching `filter`, newest first.
+    public func sessions(_ filter: SessionFilter = SessionFilter()) throws -> [SessionListing] {
+        try read { db in
+            let athleteID = try filter.athlete.map { name in
+                guard let id = try Self.athleteID(db, name: name) else {
+                    throw Self.unknownAthlete(name, among: try String.fetchAll(db, sql: "SELECT name FROM athlete"))
+                }
+                return id
+            }
+            if let profile = filter.profile { try Self.requireProfile(db, profile) }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, p.name AS profile_name, p.version AS profile_version, st.name AS station_name
+                    FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id
+                    WHERE (?1 IS NULL OR s.id IN (SELECT session_id FROM session_athlete WHERE athlete_id = ?1))
+                      AND (?2 IS NULL OR p.name = ?2)
+                      AND (?3 IS NULL OR s.started_at_ms >= ?3) AND (?4 IS NULL OR s.started_at_ms < ?4)
+                    ORDER BY s.started_at_ms DESC, s.id DESC
+                    LIMIT ?5
+                    """,
+                arguments: [athleteID, filter.profile, filter.since, filter.until, filter.limit ?? -1])
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let sides = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT sa.*, a.name, a.team FROM session_athlete sa JOIN athlete a ON a.id = sa.athlete_id
+                        WHERE sa.session_id = ? ORDER BY sa.side
+                        """,
+                    arguments: [id]
+                ).map { side in
+                    SessionListing.Side(
+                        side: side["side"], athlete: side["name"], team: side["team"], trials: side["trials"],
+                        validCount: side["valid_count"], medianMilliseconds: side["median_rt_ms"], meanSpeed: side["mean_speed"],
+                        accuracy: side["accuracy"])
+                }
+                return SessionListing(
+                    id: id, uuid: row["uuid"], startedAtMilliseconds: row["started_at_ms"], profile: row["profile_name"],
+                    profileVersion: row["profile_version"], station: row["station_name"], status: row["status"],
+                    endReason: row["end_reason"], seed: UInt64(bitPattern: row["seed"]), trials: row["trial_count"],
+                    plannedTrials: row["planned_trials"], flaggedTrials: row["flagged_trials"],
+                    maxLatenessNanoseconds: row["max_lateness_ns"], sides: sides)
+            }
+        }
+    }
+
+    /// The whole session `id`, every trial and timestamp.
+    public func session(id: Int64) throws -> StoredSession {
+        try read { db in
+            guard let session = try Self.loadSession(db, id: id) else {
+                let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM session")
+                throw StoreError(
+                    "no session \(id) in \(path)",
+                    fix: newest.map { "sessions are numbered 1 to \($0): see 'snapcue sessions list'" } ?? "no sessions are stored yet: run a drill first")
+            }
+            return session
+        }
+    }
+
+    static func loadSession(_ db: Database, id: Int64) throws -> StoredSession? {
+        guard let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT s.*, p.name AS profile_name, p.version AS profile_version, p.title AS profile_title,
+                    p.content_hash, st.name AS station_name, st.kind AS station_kind
+                FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id WHERE s.id = ?
+                """,
+            arguments: [id])
+        else { return nil }
+        var athletes: [String: String] = [:]
+        var teams: [String: String] = [:]
+        for side in try Row.fetchAll(
+            db, sql: "SELECT sa.side, a.name, a.team FROM session_athlete sa JOIN athlete a ON a.id = sa.athlete_id WHERE sa.session_id = ?",
+            arguments: [id])
+        {
+            athletes[side["side"]] = side["name"]
+            if let team: String = side["team"] { teams[side["side"]] = team }
+        }
+        var results: [Int: [SideResult]] = [:]
+        for result in try Row.fetchAll(db, sql: "SELECT * FROM trial_result WHERE session_id = ? ORDER BY trial_index, side", arguments: [id]) {
+            results[result["trial_index"], default: []].append(try sideResult(result))
+        }
+        let trials = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE session_id = ? ORDER BY trial_index", arguments: [id]).map { trial in
+            try trialRecord(trial, sides: results[trial["trial_index"]] ?? [])
+        }
+        let status: String = row["status"]
+        let reason: String? = row["end_reason"]
+        let started: Int64 = row["started_at_ms"]
+        let result = SessionResult(
+            profileName: row["profile_name"], profileVersion: row["profile_version"], profileTitle: row["profile_title"],
+            seed: UInt64(bitPattern: row["seed"]), station: row["station_name"], athletes: athletes,
+            startedAt: WallClock.iso(milliseconds: started),
+            end: status == "complete" ? .complete : .aborted(reason: reason ?? "in progress"),
+            plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"])
+        return StoredSession(
+            id: id, uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
+            endedAtMilliseconds: row["ended_at_ms"], seedChosen: row["seed_chosen"], profileHash: row["content_hash"],
+            stationKind: row["station_kind"], teams: teams, result: result)
+    }
+
+    static func sideResult(_ row: Row) throws -> SideResult {
+        let outcomeName: String = row["outcome"]
+        guard let outcome = Outcome(rawValue: outcomeName) else { throw StoreError("unknown outcome '\(outcomeName)' in the database") }
+        return SideResult(
+            side: row["side"], expectedSwitch: row["expected_switch"], outcome: outcome, respondedSwitch: row["responded_switch"],
+            response: instant(row["response_ns"]), reactionTimeNanoseconds: row["rt_ns"], targetHit: instant(row["target_hit_ns"]),
+            movementTimeNanoseconds: row["mt_ns"], decidedAt: MonotonicInstant(nanoseconds: row["decided_at_ns"]))
+    }
+
+    static func trialRecord(_ row: Row, sides: [SideResult]) throws -> TrialRecord {
+        let kindName: String = row["kind"]
+        guard let kind = TrialKind(rawValue: kindName) else { throw StoreError("unknown trial kind '\(kindName)' in the database") }
+        var expected: [String: String] = [:]
+        for side in sides { if let target = side.expectedSwitch { expected[side.side] = target } }
+        let planned = PlannedTrial(
+            index: row["trial_index"], blockIndex: row["block_index"], blockName: row["block_name"], set: row["set_number"],
+            trialInSet: row["trial_in_set"], kind: kind, cueName: row["cue"], lights: TrialCodec.list(row["lights"] as String),
+            sound: row["sound"], expected: expected, foreperiodMilliseconds: row["foreperiod_ms"])
+        var timing = TrialTiming()
+        timing.schedulerLatenessNanoseconds = row["lateness_ns"]
+        timing.lightSetNanoseconds = row["light_set_ns"]
+        timing.onsetUncertaintyNanoseconds = row["onset_uncertainty_ns"]
+        timing.soundOnset = instant(row["sound_onset_ns"])
+        timing.soundOnsetUncertaintyNanoseconds = row["sound_onset_uncertainty_ns"]
+        timing.flags = try TrialCodec.list(row["flags"] as String).map { name in
+            guard let flag = TimingFlag(rawValue: name) else { throw StoreError("unknown timing flag '\(name)' in the database") }
+            return flag
+        }
+        return TrialRecord(
+            planned: planned, foreperiodStart: MonotonicInstant(nanoseconds: row["foreperiod_start_ns"]),
+            scheduledOnset: MonotonicInstant(nanoseconds: row["scheduled_onset_ns"]), onset: instant(row["onset_ns"]),
+            timing: timing, sides: sides, winners: TrialCodec.list(row["winners"] as String),
+            edges: try TrialCodec.edges(row["edges"] as String))
+    }
+
+    static func instant(_ nanoseconds: Int64?) -> MonotonicInstant? { nanoseconds.map(MonotonicInstant.init(nanoseconds:)) }
+
+    /// Throws a clear error unless some session ran profile `name`.
+    static func requireProfile(_ db: Database, _ name: String) throws {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM profile WHERE name = ?)", arguments: [name]) == true { return }
+        let known = try String.fetchAll(db, sql: "SELECT DISTINCT name FROM profile ORDER BY name")
+        let near = known.filter { isNearMiss($0, name) }
+        throw StoreError(
+            "no sessions of a profile named '\(name)'" + (near.isEmpty ? "" : " (did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?)"),
+            fix: known.isEmpty ? "no sessions are stored yet: run a drill first" : "profiles with sessions: \(known.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,119 @@
+import DrillCore
+import Foundation
+import GRDB
+
+/// The results store: one SQLite database in WAL mode.
+///
+/// Every write is a transaction made durable before it returns
+/// (`synchronous = FULL`), so a trial committed during a drill survives a
+/// crash, `kill -9` or a power cut. Sessions a dead process left running are
+/// marked aborted when the store is next opened.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// A write waits up to `busyTimeout` seconds for another writer before giving up.
+    public init(path: String, create: Bool = true, busyTimeout: Double = 3) throws {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: path) {
+            guard create else {
+                throw StoreError("no results database at \(path)", fix: "run a drill first (it creates the database), or pass the right --db")
+            }
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                do {
+                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError("cannot create the folder \(directory) for the results database", fix: "pass --db PATH somewhere writable, or set SNAPCUE_DB")
+                }
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                if try Schema.migrator.hasBeenSuperseded(db) {
+                    let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.knownMigrations).sorted()
+                    throw StoreError(
+                        "\(path) was written by a newer Snapcue (schema \(unknown.joined(separator: ", ")) is unknown to this version)",
+                        fix: "upgrade Snapcue on this station, or use another database with --db")
+                }
+            }
+            try Schema.migrator.migrate(pool)
+            try pool.write { db in try Self.markInterruptedSessions(db) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.explain(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// How long a write waits for another writer, in seconds.
+    let busyTimeout: Double
+
+    /// Runs `body` in a read transaction, with errors explained.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as StoreError { throw error } catch { throw Self.explain(error, path: path, busyTimeout: busyTimeout) }
+    }
+
+    /// Runs `body` in a write transaction, with errors explained.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch { throw Self.explain(error, path: path, busyTimeout: busyTimeout) }
+    }
+
+    /// Turns an SQLite error into what the user can do about it.
+    static func explain(_ error: any Error, path: String, busyTimeout: Double) -> StoreError {
+        guard let error = error as? DatabaseError else { return StoreError("results database \(path): \(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return StoreError(
+                "\(path) is not a Snapcue database or is damaged (\(error.message ?? "corrupt"))",
+                fix: "move it aside and run again to start a new one; 'sqlite3 \(path) .recover' may save its data")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(
+                "\(path) is locked: another program has been writing to it for over \(String(format: "%g", busyTimeout)) s",
+                fix: "wait for the other Snapcue (or sqlite3 shell) to finish, or close it; check with 'fuser \(path)'")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return StoreError(
+                "cannot open or write \(path) (\(error.message ?? "permission denied"))",
+                fix: "check the file's and folder's permissions, or pass --db PATH somewhere writable")
+        case .SQLITE_FULL, .SQLITE_IOERR:
+            return StoreError(
+                "cannot write \(path): \(error.message ?? "disk full or I/O error")",
+                fix: "free some space on the disk (df -h), or pass --db PATH on another disk")
+        default:
+            return StoreError("results database \(path): \(error.message ?? "\(error)")")
+        }
+    }
+}
+
+extension Store {
+    /// The reason given to a session whose process ended without closing it.
+    public static let interruptedReason = "interrupted: the program ended mid-drill (crash, kill or power cut)"
+
+    /// Marks sessions left `running` by a process that is gone as aborted.
+    static func markInterruptedSessions(_ db: Database) throws {
+        let running = try Row.fetchAll(db, sql: "SELECT id, owner_pid, owner_boot FROM session WHERE status = 'running'")
+        for row in running {
+            let pid: Int32? = row["owner_pid"]
+            let boot: String? = row["owner_boot"]
+            if let pid, boot == ProcessIdentity.bootID, ProcessIdentity.isSnapcueAlive(pid: pid) { continue }
+            try db.execute(
+                sql: """
+                    UPDATE session SET status = 'aborted', end_reason = ?,
+                        ended_at_ms = COALESCE(ended_at_ms, started_at_ms)
+                    WHERE id = ?
+                    """,
+                arguments: [interruptedReason, row["id"] as Int64])
+        }
+    }
+}
