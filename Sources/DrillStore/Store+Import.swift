@@ -48,3 +48,19 @@ extension SessionImport {
             stationKind: stored.stationKind, teams: stored.teams, athleteUUIDs: athleteUUIDs, result: stored.result)
     }
 }
+
+extension Store {
+    /// Every session in this store, in import form (to merge it into another store).
+    public func allSessionsForImport() throws -> [SessionImport] {
+        try read { db in
+            let uuids = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT name, uuid FROM athlete").map { ($0["name"] as String, $0["uuid"] as String) },
+                uniquingKeysWith: { first, _ in first })
+            return try Int64.fetchAll(db, sql: "SELECT id FROM session ORDER BY started_at_ms, id").compactMap { id in
+                try Self.loadSession(db, id: id).map { stored in
+                    SessionImport(stored, athleteUUIDs: stored.result.athletes.compactMapValues { uuids[$0] })
+                }
+            }
+        }
+    }
+}

@@ -19,18 +19,28 @@ func snapcue(_ arguments: String...) throws -> CommandResult {
     try snapcue(arguments)
 }
 
-func snapcue(_ arguments: [String]) throws -> CommandResult {
+/// The results database CLI tests use unless they pass --db (never the user's own).
+let testDatabase = NSTemporaryDirectory() + "snapcue-cli-tests-\(getpid())/results.db"
+
+/// Starts the built `snapcue` binary with `arguments` (SNAPCUE_DB set to the tests' database).
+func snapcueProcess(_ arguments: [String], output: Pipe = Pipe(), errors: Pipe = Pipe()) throws -> Process {
     let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("snapcue").path
     let binary = FileManager.default.isExecutableFile(atPath: besideTests) ? besideTests : packageRoot + "/.build/debug/snapcue"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-    let output = Pipe(), errors = Pipe()
+    process.environment = ProcessInfo.processInfo.environment.merging(["SNAPCUE_DB": testDatabase]) { _, new in new }
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    return process
+}
+
+func snapcue(_ arguments: [String]) throws -> CommandResult {
+    let output = Pipe(), errors = Pipe()
+    let process = try snapcueProcess(arguments, output: output, errors: errors)
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -18,6 +18,21 @@ struct DrillOptions: ParsableArguments {
     @Flag(help: "Print the whole session (every trial, every timestamp in ns) and its summary as JSON on standard output; progress goes to standard error.")
     var json = false
 
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Do not store the session in the results database.")
+    var noStore = false
+
+    @Flag(help: "Register an --athlete name that is new here even if it looks like a typo of an existing athlete.")
+    var addAthlete = false
+
+    /// Opens the session record for `setup` (athletes checked before any cue), unless --no-store.
+    func keep(_ setup: inout DrillSetup, team: String? = nil) throws {
+        guard !noStore else { return }
+        setup.keeper = try SessionKeeper(
+            store: try store.open(create: true), setup: setup, seedChosen: seed != nil, addNewAthletes: addAthlete, team: team)
+    }
+
     /// The seed to use: the given one, or a fresh random one.
     var resolvedSeed: UInt64 { seed ?? UInt64.random(in: 1...999_999) }
 }
@@ -42,8 +57,9 @@ func installStopHandlers() {
 }
 
 /// Prints a finished session (summary table or JSON) and picks the exit code.
-func finish(_ session: SessionResult, json: Bool) throws {
+func finish(_ session: SessionResult, json: Bool, keeper: SessionKeeper? = nil) throws {
     let summary = SessionSummary(session: session)
+    defer { for note in keeper?.notes ?? [] { Terminal.writeError(note) } }
     if json {
         struct Output: Encodable {
             let session: SessionResult

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrillCore
 import DrillLinux
+import DrillStore
 
 /// Exit codes, so scripts and kiosks can tell failures apart.
 enum ExitStatus {
@@ -32,6 +33,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as PlanError {
         Terminal.writeError("error: " + error.description)
     } catch let error as GPIOError {
+        Terminal.writeError("error: " + error.description)
+    } catch let error as StoreError {
         Terminal.writeError("error: " + error.description)
     } catch let error as StationFault {
         Terminal.writeError("error: " + error.description)

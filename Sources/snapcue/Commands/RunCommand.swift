@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let setup = try reportingErrors {
-            let setup = try DrillSetup.load(profilePath: profile, station: station, seed: drill.resolvedSeed, athleteNames: drill.athletes)
+            var setup = try DrillSetup.load(profilePath: profile, station: station, seed: drill.resolvedSeed, athleteNames: drill.athletes)
             if !setup.station.isSimulated && virtualAthlete {
                 throw CLIError(
                     "--virtual-athlete runs on a simulated station, but '\(setup.station.name)' is wired to GPIO",
@@ -48,6 +48,7 @@ struct RunCommand: ParsableCommand {
             if setup.station.isSimulated && !virtualAthlete && !(Terminal.inputIsTerminal && Terminal.outputIsTerminal) {
                 throw CLIError("no terminal to read the athlete's keys from", fix: "run it in a terminal, or add --virtual-athlete")
             }
+            try drill.keep(&setup)
             return setup
         }
         installStopHandlers()
@@ -59,7 +60,7 @@ struct RunCommand: ParsableCommand {
         } else {
             session = runAtKeyboard(setup)
         }
-        try finish(session, json: drill.json)
+        try finish(session, json: drill.json, keeper: setup.keeper)
     }
 
     private func runAtKeyboard(_ setup: DrillSetup) -> SessionResult {

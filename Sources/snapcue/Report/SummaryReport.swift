@@ -23,6 +23,8 @@ enum SummaryReport {
         row("median RT", summary.sides.map { Format.milliseconds($0.medianMilliseconds) })
         row("mean RT", summary.sides.map { Format.milliseconds($0.meanMilliseconds) })
         row("SD", summary.sides.map { Format.milliseconds($0.standardDeviationMilliseconds) })
+        row("IQR", summary.sides.map { Format.milliseconds($0.interquartileRangeMilliseconds) })
+        row("speed (mean 1/RT)", summary.sides.map { Format.speed($0.meanSpeed) })
         row("fastest / slowest", summary.sides.map {
             $0.fastestMilliseconds == nil ? "–" : String(format: "%.0f / %.0f ms", $0.fastestMilliseconds!, $0.slowestMilliseconds!)
         })
@@ -41,6 +43,9 @@ enum SummaryReport {
             row("stuck switch", summary.sides.map { "\($0.count(.stuckSwitch))" })
         }
         row("accuracy", summary.sides.map { Format.percent($0.accuracy) })
+        if summary.sides.contains(where: { $0.dPrime != nil }) {
+            row("d′ (go/no-go)", summary.sides.map { $0.dPrime.map { String(format: "%.2f", $0.value) } ?? "–" })
+        }
         if summary.sides.contains(where: { $0.wins != nil }) {
             row("wins", summary.sides.map { "\($0.wins ?? 0)" })
         }

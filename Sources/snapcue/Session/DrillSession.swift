@@ -10,13 +10,15 @@ struct DrillSetup {
     let plan: DrillPlan
     /// `side → athlete name`.
     let athletes: [String: String]
+    /// Stores the session as it runs (nil with --no-store).
+    var keeper: SessionKeeper?
 
     /// Loads and checks everything before any cue is emitted.
     /// With no athlete names, a one-athlete drill uses `soloDefault` and a
     /// head-to-head drill names each athlete after their side.
     static func load(
         profilePath: String, station stationName: String, seed: UInt64, athleteNames: [String],
-        soloDefault: String = "athlete"
+        soloDefault: String = "Guest"
     ) throws -> DrillSetup {
         let profile = try Profile.load(path: profilePath)
         let station = try Station.load(stationName)
@@ -33,7 +35,7 @@ struct DrillSetup {
             athletes[side] = index < athleteNames.count ? athleteNames[index] : (profile.isHeadToHead ? side : soloDefault)
         }
         let directory = stationName == "sim" ? FileManager.default.currentDirectoryPath : (stationName as NSString).deletingLastPathComponent
-        return DrillSetup(profile: profile, profilePath: profilePath, station: station, stationDirectory: directory, plan: plan, athletes: athletes)
+        return DrillSetup(profile: profile, profilePath: profilePath, station: station, stationDirectory: directory, plan: plan, athletes: athletes, keeper: nil)
     }
 
     /// A new, empty session record for this setup.
@@ -47,6 +49,7 @@ struct DrillSetup {
 /// Runs a drill: the runner on its own thread ("snapcue-cue"), the display
 /// and session record on this one.
 enum DrillSession {
+    /// Each completed trial is stored (by `setup.keeper`) before it is displayed.
     /// - Parameters:
     ///   - onCueThread: sees each action on the cue thread first (the virtual athlete uses this).
     ///   - onCueThreadStart: runs on the cue thread before the drill (real-time setup).
@@ -78,6 +81,7 @@ enum DrillSession {
         while let batch = queue.next() {
             for action in batch {
                 session.record(action)
+                setup.keeper?.handle(action)
                 display(action)
             }
         }

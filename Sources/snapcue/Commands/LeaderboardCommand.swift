@@ -1,0 +1,72 @@
+import ArgumentParser
+import DrillStats
+import DrillStore
+
+extension LeaderboardMetric: ExpressibleByArgument {}
+
+/// `snapcue leaderboard --profile P`.
+struct LeaderboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leaderboard",
+        abstract: "Rank athletes in one drill by their best session.",
+        discussion: """
+            Each athlete is ranked by their best complete session of the profile version with at least --min-valid
+            valid trials. Equal values are broken by: more valid trials; for accuracy, the lower median; the earlier
+            session; the name. The rule that separated two equal values is shown.
+            """)
+
+    @Option(help: "The profile (by name).")
+    var profile: String
+    @Option(help: "The profile version (default: the newest with sessions).")
+    var version: Int?
+    @Option(help: "median (RT, lower is better), speed (mean 1/RT) or accuracy.")
+    var metric: LeaderboardMetric = .median
+    @Option(help: "Only athletes of this team.")
+    var team: String?
+    @Option(help: "A session counts with at least this many valid trials.")
+    var minValid = 10
+    @Option(help: "Only sessions since this date (2026-11-01, an ISO time, or 14d / 6w back).")
+    var since: DateArgument?
+    @Option(help: "Only sessions before this date.")
+    var until: DateArgument?
+    @Option(help: "Only sessions with this plan seed (the identical drill).")
+    var seed: UInt64?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let (rankedVersion, board) = try reportingErrors {
+            let database = try store.open()
+            if let team, try !database.teams().contains(where: { $0.lowercased() == team.lowercased() }) {
+                throw CLIError("no athletes in team '\(team)'", fix: "teams: \(try database.teams().joined(separator: ", "))")
+            }
+            let (found, candidates) = try database.leaderboardCandidates(LeaderboardQuery(
+                profile: profile, version: version, team: team, since: since?.milliseconds, until: until?.milliseconds, seed: seed))
+            return (found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
+        }
+        if report.json {
+            struct Output: Encodable {
+                let profile: String
+                let version: Int
+                let team: String?
+                let leaderboard: Leaderboard
+            }
+            return try printJSON(Output(profile: profile, version: rankedVersion, team: team, leaderboard: board))
+        }
+        print("\(profile) v\(rankedVersion) · \(metric.rawValue)" + (team.map { " · team \($0)" } ?? "") + " · sessions with ≥ \(minValid) valid trials")
+        guard !board.rows.isEmpty else { return print("  No session qualifies yet.") }
+        var table = TextTable(["rank", "athlete", "team", metric.rawValue, "valid", "session", "date", "sessions", "tie broken by"])
+        for row in board.rows {
+            let value = switch metric {
+            case .median: Format.milliseconds(row.value)
+            case .speed: Format.speed(row.value)
+            case .accuracy: Format.percent(row.value)
+            }
+            table.add([
+                "\(row.rank)", row.athlete, row.team ?? "", value, "\(row.best.validCount)", "#\(row.best.session)",
+                Format.localDate(milliseconds: row.best.startedAtMilliseconds), "\(row.countingSessions)", row.tieBrokenBy ?? "",
+            ])
+        }
+        print(table.render())
+    }
+}

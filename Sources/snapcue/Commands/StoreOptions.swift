@@ -1,0 +1,63 @@
+import ArgumentParser
+import DrillStore
+import Foundation
+
+/// `--db`: which results database to use.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "Results database (SQLite).",
+            discussion: "Default: $SNAPCUE_DB, else $XDG_DATA_HOME/snapcue/snapcue.db, else ~/.local/share/snapcue/snapcue.db."))
+    var database: String?
+
+    /// The database's path.
+    func path() throws -> String { try StoreLocation.resolve(explicit: database) }
+
+    /// Opens the store; reports refuse to create an empty one.
+    func open(create: Bool = false) throws -> Store {
+        try Store(path: try path(), create: create)
+    }
+}
+
+/// Options of reports that can print JSON.
+struct ReportOptions: ParsableArguments {
+    @Flag(help: "Print the report as JSON on standard output.")
+    var json = false
+}
+
+/// Prints `value` as pretty JSON with snake_case keys.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// A date given on the command line: `2026-11-01` (local midnight), an ISO 8601
+/// time, or a span back from now (`14d`, `6w`).
+struct DateArgument: ExpressibleByArgument {
+    /// Unix milliseconds.
+    let milliseconds: Int64
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces)
+        if let unit = text.last, ["d", "w"].contains(unit), let count = Int(text.dropLast()), count >= 0 {
+            let days = Double(count) * (unit == "w" ? 7 : 1)
+            milliseconds = Int64((Date().timeIntervalSince1970 - days * 86_400) * 1000)
+            return
+        }
+        let day = DateFormatter()
+        day.dateFormat = "yyyy-MM-dd"
+        day.isLenient = false
+        if text.count == 10, let date = day.date(from: text) {
+            milliseconds = Int64(date.timeIntervalSince1970 * 1000)
+            return
+        }
+        guard let value = WallClock.milliseconds(iso: text) else { return nil }
+        milliseconds = value
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}

@@ -1,0 +1,38 @@
+/// A plain-text table: a header row, then rows; text columns left-aligned,
+/// numeric-looking columns right-aligned.
+struct TextTable {
+    var header: [String]
+    var rows: [[String]] = []
+
+    init(_ header: [String]) { self.header = header }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func render(indent: String = "  ") -> String {
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
+        let numeric = header.indices.map { column in
+            !rows.isEmpty && rows.allSatisfy { row in
+                guard row.indices.contains(column), let first = row[column].first else { return true }
+                return first.isNumber || first == "–" || first == "+" || first == "-" || first == "#"
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            indent + cells.indices.map { column in
+                let cell = cells[column], gap = String(repeating: " ", count: widths[column] - cell.count)
+                return numeric[column] ? gap + cell : cell + gap
+            }.joined(separator: "  ")
+        }
+        return ([line(header), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(line))
+            .map { $0.replacingTrailingSpaces() }.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func replacingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
