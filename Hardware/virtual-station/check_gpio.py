@@ -8,6 +8,7 @@ Exits non-zero when a check fails.
 """
 import json
 import os
+import sqlite3
 import statistics
 import sys
 
@@ -131,6 +132,22 @@ except (ValueError, KeyError):
 check("a chip removed mid-drill stops the drill with a station-fault exit (3)", rc("unplug.rc") == 3, f"rc {rc('unplug.rc')}; {text[-400:]} {read('unplug-live.err')}")
 check("the trials done before the fault are kept", len(unplugged["trials"]) >= 3 and "aborted" in unplugged.get("end", {}),
       f"{len(unplugged['trials'])} trials, end {unplugged.get('end')}")
+
+# The results database the guest's drills wrote (one commit per trial).
+stored = {}
+db_path = os.path.join(results, "station.db")
+if os.path.exists(db_path):
+    with sqlite3.connect(db_path) as db:
+        for seed, status, trials, reason in db.execute("SELECT seed, status, trial_count, end_reason FROM session"):
+            stored[seed] = (status, trials, reason)
+try:
+    drill_trials = len(json.loads(read("session.json"))["session"]["trials"])
+except (ValueError, KeyError):
+    drill_trials = -1
+check("the results database holds the drill as complete, every trial committed", stored.get(7, (None, None))[:2] == ("complete", drill_trials),
+      f"stored {stored.get(7)}, printed {drill_trials} trials")
+check("the results database keeps the unplugged session as aborted, with every trial done", stored.get(9, (None, None))[:2] == ("aborted", len(unplugged["trials"])),
+      f"stored {stored.get(9)}, printed {len(unplugged['trials'])} trials")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -4,6 +4,9 @@
 set -u
 R=./results
 mkdir -p $R
+# Every drill in the guest is stored here (one commit per trial); a copy comes out with the results.
+# (In the guest's tmpfs: SQLite's WAL needs shared memory maps, which the 9p share does not offer.)
+export SNAPCUE_DB=/tmp/snapcue/station.db
 set -- $(gpiosim-mk snapcue 16)
 CHIP=$1 DIR=$2
 echo "chip $CHIP at $DIR"
@@ -100,6 +103,7 @@ echo 0 > /sys/kernel/config/gpio-sim/snapcue/live 2> $R/unplug-live.err
 wait $DRILL; echo $? > $R/unplug.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null
 tail -5 $R/unplug.err
+cp $SNAPCUE_DB $R/station.db
 echo "guest scenarios done"
 
 echo "== 7. sound cues into the loopback card"

@@ -117,3 +117,15 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The database's size in bytes (pages in use, WAL not counted).
+    public func sizeInBytes() throws -> Int64 {
+        try read { db in
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            let size = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return (pages - free) * size
+        }
+    }
+}
