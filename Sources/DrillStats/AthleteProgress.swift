@@ -42,8 +42,27 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
         public var unit: TrendUnit
         /// Sessions in the fit.
         public var sessions: Int
-        /// x of each fitted session (weeks since the first counted session, or the session number).
+        /// x of each fitted session: weeks since the first fitted session, or the
+        /// session's number among all of the athlete's sessions of the drill.
         public var x: [Double]
+
+        /// What the trend says, judged by its confidence interval.
+        public var direction: Direction {
+            guard fit.intervalIsValid else { return .tooFewSessions }
+            return fit.upperSlope < 0 ? .faster : fit.lowerSlope > 0 ? .slower : .noClearChange
+        }
+    }
+
+    /// What a trend says about the athlete.
+    public enum Direction: String, Equatable, Sendable, Codable {
+        /// The whole 95 % interval is below zero: reaction times are falling.
+        case faster = "getting faster"
+        /// The whole interval is above zero.
+        case slower = "getting slower"
+        /// The interval includes zero.
+        case noClearChange = "no clear change"
+        /// Too few sessions (under five) for a 95 % interval.
+        case tooFewSessions = "too few sessions to tell"
     }
 
     public var entries: [Entry]
@@ -59,7 +78,7 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
         let ordered = sessions.sorted { ($0.startedAtMilliseconds, $0.session) < ($1.startedAtMilliseconds, $1.session) }
         let counted: (SessionPoint) -> Bool = { $0.validCount >= minimumValidTrials && $0.medianMilliseconds != nil }
         let settled = ordered.dropFirst(familiarisationSessions).filter(counted)
-        familiarisationExcluded = settled.count >= 3
+        familiarisationExcluded = familiarisationSessions > 0 && settled.count >= 3
         let excludeFamiliar = familiarisationExcluded
         entries = ordered.enumerated().map { index, point in
             let familiar = index < familiarisationSessions
@@ -68,7 +87,8 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
         }
         let used = entries.filter(\.inTrend).map(\.point)
         let medians = used.map { $0.medianMilliseconds! }
-        trend = Self.trend(used, medians: medians)
+        let ordinals = entries.indices.filter { entries[$0].inTrend }.map { Double($0 + 1) }
+        trend = Self.trend(used, medians: medians, ordinals: ordinals)
         personalBest = ordered.filter(counted).min { ($0.medianMilliseconds!, $0.startedAtMilliseconds) < ($1.medianMilliseconds!, $1.startedAtMilliseconds) }
         if medians.count >= 3 {
             let differences = zip(medians.dropFirst(), medians).map { $0 - $1 }
@@ -88,12 +108,14 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
 
     private static let millisecondsPerDay = 86_400_000.0
 
-    private static func trend(_ points: [SessionPoint], medians: [Double]) -> Trend? {
+    /// `ordinals`: each point's 1-based place among all the athlete's sessions of the
+    /// drill, so a session left out (too few valid trials) still takes its place in time.
+    private static func trend(_ points: [SessionPoint], medians: [Double], ordinals: [Double]) -> Trend? {
         guard points.count >= 2, let first = points.first, let last = points.last else { return nil }
         let spansADay = Double(last.startedAtMilliseconds - first.startedAtMilliseconds) >= millisecondsPerDay
         let x = spansADay
             ? points.map { Double($0.startedAtMilliseconds - first.startedAtMilliseconds) / (7 * millisecondsPerDay) }
-            : points.indices.map { Double($0 + 1) }
+            : ordinals
         guard let fit = TheilSenFit(x: x, y: medians) else { return nil }
         return Trend(fit: fit, unit: spansADay ? .week : .session, sessions: points.count, x: x)
     }

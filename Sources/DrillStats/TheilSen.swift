@@ -22,6 +22,11 @@ public struct TheilSenFit: Equatable, Sendable, Codable {
     public var upperSlope: Double
     /// Confidence level of the interval (0.95 unless asked otherwise).
     public var confidence: Double
+    /// Whether Sen's ranks fall inside the pairwise slopes. With few points
+    /// (n ≤ 4 at 95 %) they fall outside and the interval is clamped to the
+    /// extreme slopes: it then has less than the stated confidence and says
+    /// nothing about a change.
+    public var intervalIsValid: Bool
 
     /// nil for fewer than two points or when every x is the same.
     public init?(x: [Double], y: [Double], confidence: Double = 0.95) {
@@ -44,8 +49,11 @@ public struct TheilSenFit: Equatable, Sendable, Codable {
         let variance = (count * (count - 1) * (2 * count + 5) - Self.tieTerm(x) - Self.tieTerm(y)) / 18
         let sigma = max(variance, 0).squareRoot()
         let pairs = Double(slopes.count)
-        let upperRank = min(Int(((pairs + z * sigma) / 2).rounded(.toNearestOrEven)), slopes.count - 1)
-        let lowerRank = max(Int(((pairs - z * sigma) / 2).rounded(.toNearestOrEven)) - 1, 0)
+        let rawUpperRank = Int(((pairs + z * sigma) / 2).rounded(.toNearestOrEven))
+        let rawLowerRank = Int(((pairs - z * sigma) / 2).rounded(.toNearestOrEven)) - 1
+        intervalIsValid = rawLowerRank >= 0 && rawUpperRank <= slopes.count - 1
+        let upperRank = min(rawUpperRank, slopes.count - 1)
+        let lowerRank = max(rawLowerRank, 0)
         lowerSlope = slopes[lowerRank]
         upperSlope = slopes[upperRank]
         self.confidence = confidence

@@ -6,14 +6,14 @@ extension Store {
     @discardableResult
     public func addAthlete(_ athlete: Athlete) throws -> Athlete {
         let name = athlete.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StoreError("an athlete needs a name", fix: "snapcue athletes add \"Full Name\"") }
+        guard !name.isEmpty else { throw StoreError("an athlete needs a name", fix: "snapcue athletes add \"Full Name\"", kind: .invalidInput) }
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         if let birthYear = athlete.birthYear, !(1900...year).contains(birthYear) {
-            throw StoreError("birth year \(birthYear) is not between 1900 and \(year)", fix: "give a four-digit year, e.g. --birth-year 2008")
+            throw StoreError("birth year \(birthYear) is not between 1900 and \(year)", fix: "give a four-digit year, e.g. --birth-year 2008", kind: .invalidInput)
         }
         return try write { db in
             if let existing = try Self.fetchAthlete(db, name: name) {
-                throw StoreError("an athlete named '\(existing.name)' already exists", fix: "choose another name, or use 'snapcue athletes list' to see who is there")
+                throw StoreError("an athlete named '\(existing.name)' already exists", fix: "choose another name, or use 'snapcue athletes list' to see who is there", kind: .conflict)
             }
             var stored = athlete
             stored.name = name
@@ -49,7 +49,7 @@ extension Store {
     static func unknownAthlete(_ name: String, among names: [String]) -> StoreError {
         let near = names.filter { isNearMiss($0, name) }
         let hint = near.isEmpty ? "" : " (did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?)"
-        return StoreError("no athlete named '\(name)'\(hint)", fix: "see 'snapcue athletes list', or add one with 'snapcue athletes add \"\(name)\"'")
+        return StoreError("no athlete named '\(name)'\(hint)", fix: "see 'snapcue athletes list', or add one with 'snapcue athletes add \"\(name)\"'", kind: .notFound)
     }
 
     static func fetchAthlete(_ db: Database, name: String) throws -> Athlete? {

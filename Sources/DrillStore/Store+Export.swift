@@ -30,9 +30,10 @@ extension Store {
                     WHERE (?1 IS NULL OR s.id IN (SELECT session_id FROM session_athlete WHERE athlete_id = ?1))
                       AND (?2 IS NULL OR p.name = ?2)
                       AND (?3 IS NULL OR s.started_at_ms >= ?3) AND (?4 IS NULL OR s.started_at_ms < ?4)
+                      AND (?5 IS NULL OR s.id = ?5)
                     ORDER BY s.started_at_ms, s.id
                     """,
-                arguments: [athleteID, filter.profile, filter.since, filter.until])
+                arguments: [athleteID, filter.profile, filter.since, filter.until, filter.session])
             let uuids = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT name, uuid FROM athlete").map { ($0["name"] as String, $0["uuid"] as String) },
                 uniquingKeysWith: { first, _ in first })

@@ -68,7 +68,7 @@ extension Store {
             let versions = try Int.fetchAll(db, sql: "SELECT DISTINCT version FROM profile WHERE name = ? ORDER BY version", arguments: [query.profile])
             let version = query.version ?? versions.last!
             guard versions.contains(version) else {
-                throw StoreError("'\(query.profile)' has no sessions of version \(version)", fix: "versions with sessions: \(versions.map(String.init).joined(separator: ", "))")
+                throw StoreError("'\(query.profile)' has no sessions of version \(version)", fix: "versions with sessions: \(versions.map(String.init).joined(separator: ", "))", kind: .notFound)
             }
             let rows = try Row.fetchAll(
                 db,

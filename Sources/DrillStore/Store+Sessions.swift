@@ -21,10 +21,11 @@ extension Store {
                     WHERE (?1 IS NULL OR s.id IN (SELECT session_id FROM session_athlete WHERE athlete_id = ?1))
                       AND (?2 IS NULL OR p.name = ?2)
                       AND (?3 IS NULL OR s.started_at_ms >= ?3) AND (?4 IS NULL OR s.started_at_ms < ?4)
+                      AND (?6 IS NULL OR s.id = ?6)
                     ORDER BY s.started_at_ms DESC, s.id DESC
                     LIMIT ?5
                     """,
-                arguments: [athleteID, filter.profile, filter.since, filter.until, filter.limit ?? -1])
+                arguments: [athleteID, filter.profile, filter.since, filter.until, filter.limit ?? -1, filter.session])
             return try rows.map { row in
                 let id: Int64 = row["id"]
                 let sides = try Row.fetchAll(
@@ -57,7 +58,8 @@ extension Store {
                 let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM session")
                 throw StoreError(
                     "no session \(id) in \(path)",
-                    fix: newest.map { "sessions are numbered 1 to \($0): see 'snapcue sessions list'" } ?? "no sessions are stored yet: run a drill first")
+                    fix: newest.map { "sessions are numbered 1 to \($0): see 'snapcue sessions list'" } ?? "no sessions are stored yet: run a drill first",
+                    kind: .notFound)
             }
             return session
         }
@@ -148,6 +150,7 @@ extension Store {
         let near = known.filter { isNearMiss($0, name) }
         throw StoreError(
             "no sessions of a profile named '\(name)'" + (near.isEmpty ? "" : " (did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?)"),
-            fix: known.isEmpty ? "no sessions are stored yet: run a drill first" : "profiles with sessions: \(known.joined(separator: ", "))")
+            fix: known.isEmpty ? "no sessions are stored yet: run a drill first" : "profiles with sessions: \(known.joined(separator: ", "))",
+            kind: .notFound)
     }
 }

@@ -60,8 +60,13 @@ public struct SessionFilter: Sendable {
     public var until: Int64?
     /// The most recent `limit` sessions only.
     public var limit: Int?
+    /// Only the session with this number.
+    public var session: Int64?
 
-    public init(athlete: String? = nil, profile: String? = nil, since: Int64? = nil, until: Int64? = nil, limit: Int? = nil) {
+    public init(
+        athlete: String? = nil, profile: String? = nil, since: Int64? = nil, until: Int64? = nil, limit: Int? = nil, session: Int64? = nil
+    ) {
+        self.session = session
         self.athlete = athlete
         self.profile = profile
         self.since = since

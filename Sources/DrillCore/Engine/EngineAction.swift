@@ -8,6 +8,13 @@ public struct CueRequest: Equatable, Sendable {
     public var sound: String?
     /// When the cue is due.
     public var scheduledOnset: MonotonicInstant
+
+    public init(trialIndex: Int, lights: [String], sound: String?, scheduledOnset: MonotonicInstant) {
+        self.trialIndex = trialIndex
+        self.lights = lights
+        self.sound = sound
+        self.scheduledOnset = scheduledOnset
+    }
 }
 
 /// What actually happened when a cue was shown, reported back to the engine.

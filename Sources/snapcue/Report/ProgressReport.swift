@@ -7,10 +7,11 @@ enum ProgressReport {
         let counted = progress.entries.filter(\.counted).count
         if let trend = progress.trend {
             let unit = trend.unit == .week ? "week" : "session"
-            let direction = trend.fit.upperSlope < 0 ? "getting faster" : trend.fit.lowerSlope > 0 ? "getting slower" : "no clear change"
+            let interval = trend.fit.intervalIsValid
+                ? String(format: " (95 %% CI %+.1f to %+.1f)", trend.fit.lowerSlope, trend.fit.upperSlope) : ""
             lines.append(String(
-                format: "trend: %+.1f ms per %@ (95 %% CI %+.1f to %+.1f), %@, over %d sessions",
-                trend.fit.slope, unit, trend.fit.lowerSlope, trend.fit.upperSlope, direction, trend.sessions))
+                format: "trend: %+.1f ms per %@%@, %@, over %d sessions",
+                trend.fit.slope, unit, interval, trend.direction.rawValue, trend.sessions))
             if progress.familiarisationExcluded {
                 lines.append("  (the first sessions are familiarisation and are left out of the trend and MDC)")
             }

@@ -10,9 +10,11 @@ enum TrendChart {
         guard entries.count >= 2 else { return "  (a chart needs at least two sessions with valid trials)" }
         let first = entries[0].point.startedAtMilliseconds, last = entries[entries.count - 1].point.startedAtMilliseconds
         let byTime = progress.trend?.unit != .session && last > first
+        // Each charted session's number among all of them (sessions without a median keep their place).
+        let ordinals = entries.map { entry in Double((progress.entries.firstIndex { $0.point == entry.point } ?? 0) + 1) }
         let xs: [Double] = byTime
             ? entries.map { Double($0.point.startedAtMilliseconds - first) / Double(last - first) }
-            : entries.indices.map { Double($0) / Double(max(entries.count - 1, 1)) }
+            : ordinals.map { ($0 - ordinals[0]) / max(ordinals[ordinals.count - 1] - ordinals[0], 1) }
         let medians = entries.map { $0.point.medianMilliseconds! }
         var low = medians.min()!, high = medians.max()!
         if high - low < 10 { low -= 5; high += 5 }
@@ -29,10 +31,8 @@ enum TrendChart {
                     let time = Double(first) + fraction * Double(last - first)
                     x = (time - Double(fitted[0].point.startedAtMilliseconds)) / (7 * 86_400_000)
                 } else {
-                    // Map the column to a session number among all charted sessions, then to the fitted numbering.
-                    let position = fraction * Double(entries.count - 1)
-                    let offset = Double(entries.firstIndex { $0.inTrend } ?? 0)
-                    x = position - offset + 1
+                    // The fit's x is the session's number among all the athlete's sessions.
+                    x = ordinals[0] + fraction * (ordinals[ordinals.count - 1] - ordinals[0])
                 }
                 let y = trend.fit.value(at: x)
                 if y >= low && y <= high { grid[row(y)][c] = "·" }
