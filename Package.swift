@@ -14,11 +14,14 @@ let package = Package(
         .library(name: "DrillSim", targets: ["DrillSim"]),
         .library(name: "DrillLinux", targets: ["DrillLinux"]),
         .library(name: "DrillStore", targets: ["DrillStore"]),
+        .library(name: "DrillWeb", targets: ["DrillWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries: the build fails early and clearly if the apt packages are missing.
@@ -46,10 +49,18 @@ let package = Package(
             name: "DrillStore",
             dependencies: ["DrillCore", "DrillStats", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift6),
+        // The station web app: pages, JSON API, live drill view (Hummingbird). Knows no device:
+        // drills are started through the `DrillLauncher` the CLI gives it.
+        .target(
+            name: "DrillWeb",
+            dependencies: ["DrillCore", "DrillStats", "DrillStore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSwift6),
         .executableTarget(
             name: "snapcue",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore",
+                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore", "DrillWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift6),
@@ -73,6 +84,14 @@ let package = Package(
             swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DrillWebTests",
+            dependencies: [
+                "DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
         .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),

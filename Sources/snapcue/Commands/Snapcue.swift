@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Snapcue: ParsableCommand {
+struct Snapcue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapcue",
         abstract: "Reactive-drill cue and timing engine: light and sound cues, switch responses, reaction times.",
@@ -16,6 +16,6 @@ struct Snapcue: ParsableCommand {
         subcommands: [
             DemoCommand.self, RunCommand.self, ProfileCommand.self, StationCommand.self, HardwareCommand.self, CalibrateCommand.self,
             AthletesCommand.self, SessionsCommand.self, StatsCommand.self, TrendCommand.self, LeaderboardCommand.self,
-            ExportCommand.self, ImportCommand.self,
+            ExportCommand.self, ImportCommand.self, ServeCommand.self,
         ])
 }

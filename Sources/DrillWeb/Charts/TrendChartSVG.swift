@@ -1,0 +1,102 @@
+import DrillStats
+
+/// An athlete's median RT per session as an SVG chart: one dot per session,
+/// the Theil–Sen trend line through the fitted sessions, and its 95 %
+/// confidence band.
+///
+/// The band is the set of lines whose slope lies in Sen's 95 % interval,
+/// pivoting on the fit at the middle fitted session: narrow in the middle,
+/// widening toward both ends, as the uncertainty of a slope does.
+/// x is the session's date when the trend is per week, its order when per
+/// session (sessions within one day).
+enum TrendChartSVG {
+    static let width = 720.0
+    static let height = 300.0
+    private static let left = 56.0, right = 16.0, top = 16.0, bottom = 40.0
+
+    static func render(_ progress: AthleteProgress, title: String) -> String {
+        let entries = progress.entries.filter { $0.point.medianMilliseconds != nil }
+        guard !entries.isEmpty else {
+            return "<p class=\"empty\">No session with a median yet.</p>"
+        }
+        let byDate = progress.trend?.unit != .session
+        let first = entries[0].point.startedAtMilliseconds
+        // Days since the first session, or the session's number among all of them (as the fit numbers them).
+        let xValue: (Int, AthleteProgress.Entry) -> Double = { _, entry in
+            byDate
+                ? Double(entry.point.startedAtMilliseconds - first) / 86_400_000
+                : Double((progress.entries.firstIndex { $0.point == entry.point } ?? 0) + 1)
+        }
+        let xs = entries.enumerated().map { xValue($0.offset, $0.element) }
+        let medians = entries.map { $0.point.medianMilliseconds! }
+        let xScale = ChartScale(domain: (xs.min()! - (byDate ? 0.5 : 0.5))...(xs.max()! + 0.5), range: left...(width - right))
+        var yValues = medians
+        let band = confidenceBand(progress, entries: entries, xs: xs)
+        yValues += band.flatMap { [$0.low, $0.high] }
+        let yScale = ChartScale(covering: yValues, range: top...(height - bottom), inverted: true)
+
+        var svg = """
+            <svg class="chart trend" viewBox="0 0 \(svgNumber(width)) \(svgNumber(height))" role="img" \
+            aria-label="\(escapeHTML(title))" data-sessions="\(entries.count)" xmlns="http://www.w3.org/2000/svg">
+            <title>\(escapeHTML(title))</title>
+
+            """
+        for tick in yScale.ticks() {
+            let y = svgNumber(yScale(tick))
+            svg += "<line class=\"grid\" x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
+            svg += "<text class=\"tick\" x=\"\(svgNumber(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(svgNumber(tick))</text>\n"
+        }
+        svg += "<text class=\"axis-label\" x=\"14\" y=\"\(svgNumber((top + height - bottom) / 2))\" transform=\"rotate(-90 14 \(svgNumber((top + height - bottom) / 2)))\" text-anchor=\"middle\">median RT (ms)</text>\n"
+        for (index, entry) in entries.enumerated() where labelled(index, count: entries.count) {
+            let x = svgNumber(xScale(xs[index]))
+            let label = byDate ? WebFormat.shortDate(milliseconds: entry.point.startedAtMilliseconds) : "#\(svgNumber(xs[index]))"
+            svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(svgNumber(height - bottom + 18))\" text-anchor=\"middle\">\(label)</text>\n"
+        }
+        svg += "<text class=\"axis-label\" x=\"\(svgNumber((left + width - right) / 2))\" y=\"\(svgNumber(height - 4))\" text-anchor=\"middle\">\(byDate ? "session date" : "session")</text>\n"
+
+        if band.count >= 2, progress.trend?.fit.intervalIsValid == true {
+            let upper = band.map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.high)))" }
+            let lower = band.reversed().map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.low)))" }
+            svg += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\"><title>95 % confidence band of the trend</title></polygon>\n"
+        }
+        if band.count >= 2 {
+            let line = band.map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.fit)))" }
+            svg += "<polyline class=\"trend-line\" points=\"\(line.joined(separator: " "))\"/>\n"
+        }
+        for (index, entry) in entries.enumerated() {
+            let median = medians[index]
+            var classes = ["session-point"]
+            if !entry.counted { classes.append("not-counted") }
+            if entry.familiarisation { classes.append("familiarisation") }
+            if entry.point == progress.personalBest { classes.append("best") }
+            let tip = "session \(entry.point.session), \(WebFormat.dateTime(milliseconds: entry.point.startedAtMilliseconds)): "
+                + "median \(WebFormat.milliseconds(median)) ms, \(entry.point.validCount) valid"
+                + (entry.familiarisation ? ", familiarisation" : "") + (entry.counted ? "" : ", too few valid trials to count")
+            svg += "<a href=\"/sessions/\(entry.point.session)\"><circle class=\"\(classes.joined(separator: " "))\" cx=\"\(svgNumber(xScale(xs[index])))\" cy=\"\(svgNumber(yScale(median)))\" r=\"5\" "
+                + "data-session=\"\(entry.point.session)\" data-median=\"\(WebFormat.milliseconds(median))\"><title>\(escapeHTML(tip))</title></circle></a>\n"
+        }
+        svg += "</svg>"
+        return svg
+    }
+
+    /// Fitted value and band at each fitted session's x (chart units).
+    private static func confidenceBand(_ progress: AthleteProgress, entries: [AthleteProgress.Entry], xs: [Double]) -> [(x: Double, fit: Double, low: Double, high: Double)] {
+        guard let trend = progress.trend else { return [] }
+        let fitted = entries.indices.filter { entries[$0].inTrend }
+        guard fitted.count == trend.x.count, fitted.count >= 2 else { return [] }
+        let sortedX = trend.x.sorted()
+        let pivotX = sortedX.count % 2 == 1 ? sortedX[sortedX.count / 2] : (sortedX[sortedX.count / 2 - 1] + sortedX[sortedX.count / 2]) / 2
+        let pivotY = trend.fit.value(at: pivotX)
+        return zip(fitted, trend.x).map { index, fitX in
+            let a = pivotY + trend.fit.lowerSlope * (fitX - pivotX)
+            let b = pivotY + trend.fit.upperSlope * (fitX - pivotX)
+            return (xs[index], trend.fit.value(at: fitX), min(a, b), max(a, b))
+        }
+    }
+
+    /// Labels at most about eight sessions on the x axis.
+    private static func labelled(_ index: Int, count: Int) -> Bool {
+        let every = max(1, Int((Double(count) / 8).rounded(.up)))
+        return index % every == 0 || index == count - 1
+    }
+}

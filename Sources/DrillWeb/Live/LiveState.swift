@@ -1,0 +1,209 @@
+import DrillCore
+
+/// What the live view shows of the station's drill: who, which cue, the last
+/// reaction time, progress. A pure reduction of the engine's actions, so the
+/// same actions always give the same picture.
+public struct LiveState: Equatable, Sendable, Codable {
+    /// Whether a drill runs.
+    public enum Status: String, Equatable, Sendable, Codable {
+        /// No drill has run since the server started.
+        case idle
+        case running
+        /// The last drill ended (see `end`).
+        case finished
+    }
+
+    /// Where the running trial is.
+    public enum Phase: String, Equatable, Sendable, Codable {
+        /// Between trials, or before the first.
+        case ready
+        /// Waiting before the cue: the athlete must not move.
+        case foreperiod
+        /// The cue is showing: respond.
+        case cue
+        /// Waiting for the athlete's answer after the cue went off.
+        case responding
+        /// Home-release drills: press and hold the home switch.
+        case waitingForHome = "waiting_for_home"
+        /// A rest between sets.
+        case rest
+        /// The drill is over.
+        case done
+    }
+
+    /// The drill, as started.
+    public struct Drill: Equatable, Sendable, Codable {
+        public var profile: String
+        public var profileVersion: Int
+        public var title: String
+        public var station: String
+        public var seed: UInt64
+        /// One entry per side, in the profile's side order.
+        public var athletes: [SideAthlete]
+        /// The session's number in the store (nil when not stored).
+        public var sessionID: Int64?
+        public var plannedTrials: Int
+        /// Each light's colour on this station, for drawing it.
+        public var lightColors: [String: String]
+
+        public init(
+            profile: String, profileVersion: Int, title: String, station: String, seed: UInt64, athletes: [SideAthlete],
+            sessionID: Int64?, plannedTrials: Int, lightColors: [String: String]
+        ) {
+            self.profile = profile
+            self.profileVersion = profileVersion
+            self.title = title
+            self.station = station
+            self.seed = seed
+            self.athletes = athletes
+            self.sessionID = sessionID
+            self.plannedTrials = plannedTrials
+            self.lightColors = lightColors
+        }
+    }
+
+    /// A side and its athlete.
+    public struct SideAthlete: Equatable, Sendable, Codable {
+        public var side: String
+        public var athlete: String
+
+        public init(side: String, athlete: String) {
+            self.side = side
+            self.athlete = athlete
+        }
+    }
+
+    /// The cue on show.
+    public struct Cue: Equatable, Sendable, Codable {
+        public var trialIndex: Int
+        public var name: String?
+        public var lights: [String]
+        public var sound: String?
+    }
+
+    /// One side's settled trial.
+    public struct Result: Equatable, Sendable, Codable {
+        public var trialIndex: Int
+        public var side: String
+        public var athlete: String
+        public var outcome: Outcome
+        /// For screens: "hit", "false start", …
+        public var label: String
+        /// Reaction time (hits, anticipations, errors), ms.
+        public var reactionTimeMilliseconds: Double?
+    }
+
+    /// One side's running figures.
+    public struct SideFigures: Equatable, Sendable, Codable {
+        public var side: String
+        public var athlete: String
+        public var hits: Int
+        public var judged: Int
+        /// Median of the hits' reaction times so far, ms.
+        public var medianMilliseconds: Double?
+        /// Fastest hit so far, ms.
+        public var bestMilliseconds: Double?
+    }
+
+    public var status: Status = .idle
+    public var phase: Phase = .ready
+    public var drill: Drill?
+    /// Counts every change, so clients can tell a new picture from a repeat.
+    public var sequence: Int = 0
+    public var block: String?
+    public var set: Int?
+    /// 1-based number of the trial under way.
+    public var currentTrial: Int = 0
+    public var completedTrials: Int = 0
+    public var cue: Cue?
+    /// The latest settled result (any side).
+    public var last: Result?
+    /// The latest results, newest first (at most `recentLimit`).
+    public var recent: [Result] = []
+    public var sides: [SideFigures] = []
+    /// "complete", or why the drill stopped early; nil while running.
+    public var end: String?
+
+    /// How many results `recent` keeps.
+    public static let recentLimit = 8
+
+    private var pendingCueName: String?
+    private var hitTimes: [String: [Double]] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case status, phase, drill, sequence, block, set, currentTrial, completedTrials, cue, last, recent, sides, end
+    }
+
+    public init() {}
+
+    /// The picture at the start of `drill`.
+    public init(starting drill: Drill, sequence: Int) {
+        self.drill = drill
+        self.sequence = sequence
+        status = .running
+        sides = drill.athletes.map { SideFigures(side: $0.side, athlete: $0.athlete, hits: 0, judged: 0) }
+    }
+
+    /// Folds one engine action into the picture.
+    public mutating func apply(_ action: EngineAction) {
+        sequence += 1
+        switch action {
+        case .blockStarted(_, let name):
+            block = name
+            set = nil
+        case .setStarted(_, let number):
+            set = number
+        case .restStarted:
+            phase = .rest
+            cue = nil
+        case .waitingForHome:
+            phase = .waitingForHome
+        case .trialStarted(let trial, _):
+            phase = .foreperiod
+            cue = nil
+            currentTrial = trial.index + 1
+            pendingCueName = trial.cueName
+        case .presentCue(let request):
+            phase = .cue
+            cue = Cue(trialIndex: request.trialIndex, name: pendingCueName, lights: request.lights, sound: request.sound)
+        case .lightsOff:
+            if phase == .cue { phase = .responding }
+            cue = nil
+        case .sideDecided(let trialIndex, let result):
+            record(trialIndex: trialIndex, result)
+        case .trialCompleted:
+            completedTrials += 1
+            phase = .ready
+            cue = nil
+        case .finished(let how):
+            status = .finished
+            phase = .done
+            cue = nil
+            switch how {
+            case .complete: end = "complete"
+            case .aborted(let reason): end = reason
+            }
+        }
+    }
+
+    private mutating func record(trialIndex: Int, _ result: SideResult) {
+        let athlete = drill?.athletes.first { $0.side == result.side }?.athlete ?? result.side
+        let milliseconds = result.reactionTimeNanoseconds.map { Double($0) / 1e6 }
+        let entry = Result(
+            trialIndex: trialIndex, side: result.side, athlete: athlete, outcome: result.outcome, label: result.outcome.label,
+            reactionTimeMilliseconds: milliseconds)
+        last = entry
+        recent.insert(entry, at: 0)
+        if recent.count > Self.recentLimit { recent.removeLast(recent.count - Self.recentLimit) }
+        guard let index = sides.firstIndex(where: { $0.side == result.side }) else { return }
+        sides[index].judged += 1
+        if result.outcome.isValidReaction, let milliseconds {
+            sides[index].hits += 1
+            hitTimes[result.side, default: []].append(milliseconds)
+            let sorted = hitTimes[result.side]!.sorted()
+            let middle = sorted.count / 2
+            sides[index].medianMilliseconds = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+            sides[index].bestMilliseconds = sorted.first
+        }
+    }
+}

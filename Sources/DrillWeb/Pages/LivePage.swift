@@ -1,0 +1,55 @@
+/// The live view of the running drill, made to be read across a gym on a TV:
+/// the cue as big coloured blocks, the last reaction time in huge digits,
+/// progress, and each athlete's running median. It updates from
+/// `/api/live/events` (server-sent events) and works without any asset from
+/// outside the station.
+enum LivePage {
+    static func render(_ state: LiveState, station: String) -> String {
+        let body = """
+            <section id="live" class="live" data-status="\(state.status.rawValue)" aria-live="polite">
+            <div class="live-head"><h1 id="live-title">\(escapeHTML(state.drill?.title ?? "No drill running"))</h1>
+            <p id="live-who" class="who">\(escapeHTML(state.drill?.athletes.map(\.athlete).joined(separator: " vs ") ?? ""))</p></div>
+            <div id="live-cue" class="cue-area" data-phase="\(state.phase.rawValue)"><span class="phase-text">\(phaseText(state))</span></div>
+            <div class="live-numbers">
+            <div><span class="label">last</span><span id="live-last" class="big">\(lastText(state))</span><span id="live-last-outcome" class="outcome-text">\(escapeHTML(state.last?.label ?? ""))</span></div>
+            <div><span class="label">trial</span><span id="live-progress" class="big">\(state.drill.map { "\(state.completedTrials)/\($0.plannedTrials)" } ?? "–")</span></div>
+            </div>
+            <div class="progress"><div id="live-bar" style="width:\(progressPercent(state))%"></div></div>
+            <table id="live-sides" class="live-sides"><tbody></tbody></table>
+            <ol id="live-recent" class="recent"></ol>
+            <p id="live-connection" class="connection">connecting…</p>
+            </section>
+            <script id="live-initial" type="application/json">\(initialJSON(state))</script>
+            """
+        return HTMLPage.render(title: "Live", section: .live, station: station, body: body, scripts: ["/assets/live.js"], bodyClass: "tv")
+    }
+
+    private static func phaseText(_ state: LiveState) -> String {
+        switch state.phase {
+        case .ready: state.status == .idle ? "waiting for a drill" : "get ready"
+        case .foreperiod: "wait…"
+        case .cue: "GO"
+        case .responding: "…"
+        case .waitingForHome: "hold the home pad"
+        case .rest: "rest"
+        case .done: escapeHTML(state.end == "complete" ? "done" : "stopped: \(state.end ?? "")")
+        }
+    }
+
+    private static func lastText(_ state: LiveState) -> String {
+        guard let last = state.last else { return "–" }
+        return last.reactionTimeMilliseconds.map { String(format: "%.0f", $0) } ?? "–"
+    }
+
+    private static func progressPercent(_ state: LiveState) -> Int {
+        guard let planned = state.drill?.plannedTrials, planned > 0 else { return 0 }
+        return min(100, state.completedTrials * 100 / planned)
+    }
+
+    /// The first picture, so the page is right before the event stream connects.
+    /// `</` is escaped so the JSON cannot close the script element.
+    private static func initialJSON(_ state: LiveState) -> String {
+        let json = (try? JSONResponse.data(state)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return json.replacingOccurrences(of: "</", with: "<\\/")
+    }
+}

@@ -1,0 +1,92 @@
+import DrillCore
+import DrillStats
+import DrillStore
+
+/// The sessions list and one session's page with every trial.
+enum SessionPages {
+    static func index(_ sessions: [SessionListing], station: String) -> String {
+        let rows = sessions.map { session -> [String] in
+            let who = session.sides.map { side in
+                "<a href=\"/athletes/\(escapeURLComponent(side.athlete))\">\(escapeHTML(side.athlete))</a>"
+            }.joined(separator: " vs ")
+            let medians = session.sides.map { WebFormat.milliseconds($0.medianMilliseconds) }.joined(separator: " / ")
+            return [
+                "<a href=\"/sessions/\(session.id)\">#\(session.id)</a>", WebFormat.dateTime(milliseconds: session.startedAtMilliseconds),
+                "<a href=\"/leaderboard/\(escapeURLComponent(session.profile))\">\(escapeHTML(session.profile))</a> v\(session.profileVersion)",
+                who, "<span class=\"status \(session.status)\">\(session.status)</span>", "\(session.trials)/\(session.plannedTrials)", medians,
+                session.flaggedTrials > 0 ? "\(session.flaggedTrials)" : "",
+            ]
+        }
+        let body = sessions.isEmpty
+            ? "<p class=\"empty\">No sessions stored yet.</p>"
+            : htmlTable(["session", "started", "drill", "athletes", "status", "trials", "median (ms)", "flagged"], rows, id: "sessions", numericColumns: [5, 6, 7])
+        return HTMLPage.render(title: "Sessions", section: .sessions, station: station, body: "<h1>Sessions</h1>\n" + body)
+    }
+
+    static func session(_ view: SessionView, station: String) -> String {
+        let stored = view.session
+        let result = stored.result
+        let sideOrder = result.athletes.keys.sorted()
+        var body = "<h1>Session \(stored.id) <small>\(escapeHTML(result.profileTitle)) · \(escapeHTML(result.profileName)) v\(result.profileVersion)</small></h1>\n"
+        var facts = [
+            WebFormat.dateTime(milliseconds: stored.startedAtMilliseconds), "station \(escapeHTML(result.station))", "seed \(result.seed)",
+            "<span class=\"status \(stored.status)\">\(stored.status)</span>",
+        ]
+        if let reason = stored.endReason, stored.status != "complete" { facts.append(escapeHTML(reason)) }
+        body += "<p class=\"lead\">\(facts.joined(separator: " · "))</p>\n"
+        body += statistics(view.summary, athletes: result.athletes)
+        body += "<h2>Trials</h2>\n"
+        var headers = ["#", "block", "set", "kind", "cue", "foreperiod (ms)"]
+        for side in sideOrder {
+            let name = result.athletes[side] ?? side
+            headers += sideOrder.count > 1 ? ["\(name): outcome", "\(name): RT (ms)"] : ["outcome", "RT (ms)"]
+        }
+        headers += ["lateness (µs)", "flags"]
+        let rows = result.trials.map { trial -> [String] in
+            var cells = [
+                "\(trial.planned.index + 1)", escapeHTML(trial.planned.blockName), "\(trial.planned.set)", trial.planned.kind.rawValue,
+                escapeHTML(trial.planned.cueName ?? "–"), "\(trial.planned.foreperiodMilliseconds)",
+            ]
+            for side in sideOrder {
+                let outcome = trial.sides.first { $0.side == side }
+                cells.append(outcome.map { "<span class=\"outcome \($0.outcome.rawValue)\">\(escapeHTML($0.outcome.label))</span>" } ?? "")
+                cells.append(outcome.flatMap { result in
+                    result.outcome == .falseStart ? nil : result.reactionTimeNanoseconds.map { WebFormat.milliseconds(Double($0) / 1e6) }
+                } ?? "")
+            }
+            cells.append(trial.timing.schedulerLatenessNanoseconds.map { String(format: "%.1f", Double($0) / 1e3) } ?? "")
+            cells.append(escapeHTML(trial.timing.flags.map(\.rawValue).joined(separator: ", ")))
+            return cells
+        }
+        let numeric = Set([0, 2, 5] + sideOrder.indices.map { 7 + 2 * $0 } + [6 + 2 * sideOrder.count])
+        body += htmlTable(headers, rows, id: "trials", numericColumns: numeric)
+        body += "\n<p><a href=\"/api/sessions/\(stored.id)/trials.csv\">Download the trials (CSV)</a> · <a href=\"/api/sessions/\(stored.id)\">JSON</a></p>"
+        return HTMLPage.render(title: "Session \(stored.id)", section: .sessions, station: station, body: body)
+    }
+
+    /// One column of figures per side.
+    private static func statistics(_ summary: SessionSummary, athletes: [String: String]) -> String {
+        guard !summary.sides.isEmpty else { return "" }
+        let lines: [(String, (SessionStatistics) -> String)] = [
+            ("valid trials", { "\($0.validCount)/\($0.trials)" }),
+            ("median RT (ms)", { WebFormat.milliseconds($0.medianMilliseconds) }),
+            ("mean RT (ms)", { WebFormat.milliseconds($0.meanMilliseconds) }),
+            ("SD (ms)", { WebFormat.milliseconds($0.standardDeviationMilliseconds) }),
+            ("IQR (ms)", { WebFormat.milliseconds($0.interquartileRangeMilliseconds) }),
+            ("speed, mean 1/RT (1/s)", { WebFormat.speed($0.meanSpeed) }),
+            ("fastest 10 % (ms)", { WebFormat.milliseconds($0.fastest10PercentMilliseconds) }),
+            ("slowest 10 % (ms)", { WebFormat.milliseconds($0.slowest10PercentMilliseconds) }),
+            ("lapses", { "\($0.lapses) (≥ \(WebFormat.milliseconds($0.lapseThresholdMilliseconds)) ms)" }),
+            ("anticipations", { "\($0.anticipations)" }),
+            ("false starts", { "\($0.falseStarts)" }),
+            ("misses", { "\($0.misses)" }),
+            ("errors", { "\($0.errors)" }),
+            ("accuracy", { WebFormat.percent($0.accuracy) }),
+            ("d′", { $0.dPrime.map { String(format: "%.2f", $0.value) } ?? "–" }),
+            ("time on task (ms/min)", { WebFormat.signed($0.timeOnTaskSlopeMillisecondsPerMinute) }),
+        ]
+        let headers = [""] + summary.sides.map { athletes[$0.side] ?? $0.side }
+        let rows = lines.map { name, value in [escapeHTML(name)] + summary.sides.map { value($0) } }
+        return htmlTable(headers, rows, id: "statistics", numericColumns: Set(1...summary.sides.count))
+    }
+}

@@ -1,0 +1,64 @@
+import DrillCore
+import DrillWeb
+import Testing
+
+@Suite("Live picture")
+struct LiveStateTests {
+    static let drill = LiveState.Drill(
+        profile: "choice-4", profileVersion: 1, title: "Choice", station: "sim", seed: 1,
+        athletes: [.init(side: "athlete", athlete: "Ana")], sessionID: 7, plannedTrials: 2, lightColors: ["pad1": "red"])
+
+    static func trial(_ index: Int) -> PlannedTrial {
+        PlannedTrial(
+            index: index, blockIndex: 0, blockName: "work", set: 1, trialInSet: index + 1, kind: .go, cueName: "left",
+            lights: ["pad1"], sound: nil, expected: ["athlete": "pad1"], foreperiodMilliseconds: 1000)
+    }
+
+    static func hit(_ milliseconds: Int64, trial: Int) -> EngineAction {
+        .sideDecided(trialIndex: trial, SideResult(
+            side: "athlete", expectedSwitch: "pad1", outcome: .hit, reactionTimeNanoseconds: milliseconds * 1_000_000,
+            decidedAt: MonotonicInstant(nanoseconds: 0)))
+    }
+
+    @Test("a trial moves the picture from foreperiod to cue to the result, and the median follows the hits")
+    func trialPhases() {
+        var state = LiveState(starting: Self.drill, sequence: 0)
+        state.apply(.blockStarted(index: 0, name: "work"))
+        state.apply(.trialStarted(Self.trial(0), foreperiodStart: MonotonicInstant(nanoseconds: 0)))
+        #expect(state.phase == .foreperiod && state.currentTrial == 1 && state.cue == nil)
+        state.apply(.presentCue(CueRequest(trialIndex: 0, lights: ["pad1"], sound: nil, scheduledOnset: MonotonicInstant(nanoseconds: 1))))
+        #expect(state.phase == .cue && state.cue?.name == "left" && state.cue?.lights == ["pad1"])
+        state.apply(.lightsOff(["pad1"]))
+        state.apply(Self.hit(250, trial: 0))
+        #expect(state.last?.reactionTimeMilliseconds == 250 && state.sides[0].medianMilliseconds == 250)
+        state.apply(.trialStarted(Self.trial(1), foreperiodStart: MonotonicInstant(nanoseconds: 0)))
+        state.apply(Self.hit(300, trial: 1))
+        #expect(state.sides[0].medianMilliseconds == 275 && state.sides[0].bestMilliseconds == 250 && state.sides[0].hits == 2)
+        #expect(state.recent.map(\.reactionTimeMilliseconds) == [300, 250])
+        state.apply(.finished(.aborted(reason: "stopped by the user")))
+        #expect(state.status == .finished && state.phase == .done && state.end == "stopped by the user")
+    }
+
+    @Test("a miss counts as judged, not as a hit, and keeps the median")
+    func missIsNotAHit() {
+        var state = LiveState(starting: Self.drill, sequence: 0)
+        state.apply(Self.hit(240, trial: 0))
+        state.apply(.sideDecided(trialIndex: 1, SideResult(side: "athlete", expectedSwitch: "pad1", outcome: .miss, decidedAt: MonotonicInstant(nanoseconds: 0))))
+        #expect(state.sides[0].judged == 2 && state.sides[0].hits == 1 && state.sides[0].medianMilliseconds == 240)
+        #expect(state.last?.label == "miss")
+    }
+
+    @Test("the board sends a new watcher the current picture, then each change")
+    func boardWatchers() async {
+        let board = LiveBoard(heartbeat: .seconds(60))
+        board.begin(Self.drill)
+        let pictures = board.pictures()
+        var iterator = pictures.makeAsyncIterator()
+        let first = await iterator.next()
+        #expect(first?.status == .running && first?.drill?.sessionID == 7)
+        board.apply(Self.hit(222, trial: 0))
+        let second = await iterator.next()
+        #expect(second?.last?.reactionTimeMilliseconds == 222)
+        #expect(board.watcherCount == 1)
+    }
+}
