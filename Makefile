@@ -3,9 +3,11 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libasound2-dev libgpiod-dev libsqlite3-dev pkg-config
+# The browser tests of the web app need a real browser: Debian's headless-capable Chromium.
+TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test unit-test station-test bench build release deps clean
+.PHONY: demo test unit-test station-test bench build release deps test-deps serve clean
 
 ## Install the system libraries the build links against (ALSA, libgpiod), if missing.
 deps:
@@ -15,6 +17,14 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: see https://www.swift.org/install/linux/ (Swift 6.1 or later)"; exit 1; }
+
+## What the tests need beyond the build: Chromium for the browser tests.
+test-deps: deps
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -31,23 +41,28 @@ demo: build
 ## with libgpiod 1.x and 2.x.
 test: unit-test station-test
 
-## Unit, engine, ALSA and CLI tests on this machine (about a minute).
-unit-test: deps
+## Unit, engine, ALSA, store, web (router, real server over HTTP, headless Chromium) and CLI tests on this machine.
+unit-test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SNAPCUE_REQUIRE_BROWSER=1 $(SWIFT) test --skip-build
 
 ## GPIO tests in the virtual station (installs qemu and friends on first use; see Hardware/virtual-station/).
 station-test: deps
 	Hardware/virtual-station/gpio-test.sh --libgpiod 1
 	Hardware/virtual-station/gpio-test.sh --libgpiod 2
 
+## The station web app on http://127.0.0.1:8080/ over your results (simulated station for web-started drills).
+serve: build
+	$(SWIFT) run snapcue serve
+
 ## Benchmarks: they print their figures (scheduler lateness vs cyclictest on this machine and in the
 ## virtual station; sound-cue onset placement and stream CPU; the store with 1 000 000 trials;
-## end-to-end accuracy over 520 trials).
+## cue timing with and without 200 web clients; end-to-end accuracy over 520 trials).
 bench: deps
 	Benchmarks/scheduler-lateness.sh
 	$(SWIFT) run -c release sound-onsets
 	$(SWIFT) run -c release store-scale
+	Benchmarks/web-load.sh
 	Benchmarks/accuracy.sh
 
 clean:

@@ -65,6 +65,7 @@ enum LiveScript {
       try { accept(JSON.parse($("live-initial").textContent)); } catch (e) { /* the stream will draw it */ }
       function connect() {
         const source = new EventSource("/api/live/events");
+        source.onopen = () => { text($("live-connection"), "live"); };
         source.addEventListener("state", (event) => { text($("live-connection"), "live"); accept(JSON.parse(event.data)); });
         source.onerror = () => { text($("live-connection"), "reconnecting…"); };
       }

@@ -38,7 +38,7 @@ struct ChartScale {
 
     /// Round values inside the domain, about `count` of them.
     func ticks(count: Int = 5) -> [Double] {
-        let step = Self.niceStep(for: (domain.upperBound - domain.lowerBound) * 4 / Double(max(count - 1, 1)) / 4)
+        let step = Self.niceStep(for: (domain.upperBound - domain.lowerBound) * 5 / Double(max(count, 2)))
         var ticks: [Double] = []
         var value = ceil(domain.lowerBound / step) * step
         while value <= domain.upperBound + step * 1e-9 {

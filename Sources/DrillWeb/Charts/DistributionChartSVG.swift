@@ -11,14 +11,15 @@ enum DistributionChartSVG {
         var reactionTimesMilliseconds: [Double]
     }
 
+    static let width = 720.0
     static let height = 300.0
     private static let left = 56.0, right = 16.0, top = 16.0, bottom = 40.0
-    private static let columnWidth = 56.0
 
     static func render(_ columns: [Column], title: String) -> String {
         let shown = columns.filter { !$0.reactionTimesMilliseconds.isEmpty }
         guard !shown.isEmpty else { return "<p class=\"empty\">No hits to show yet.</p>" }
-        let width = max(360, left + right + columnWidth * Double(shown.count))
+        // Columns share the plot's width, up to 80 units each (12 sessions fill it).
+        let columnWidth = min(80, (width - left - right) / Double(shown.count))
         let all = shown.flatMap(\.reactionTimesMilliseconds)
         let yScale = ChartScale(covering: all, range: top...(height - bottom), inverted: true)
         var svg = """

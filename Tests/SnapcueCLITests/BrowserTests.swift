@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// Debian's headless Chromium, if installed (`make test` installs it and sets
+/// SNAPCUE_REQUIRE_BROWSER=1, so CI never skips these tests).
+let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+let browserRequired = ProcessInfo.processInfo.environment["SNAPCUE_REQUIRE_BROWSER"] == "1"
+
+/// Where the screenshots go (kept after the run, for people and CI artifacts).
+let screenshotFolder = packageRoot + "/.build/browser-screenshots"
+
+/// Runs headless Chromium on `url`: the DOM after its scripts ran, and a screenshot if asked.
+func browse(_ url: String, screenshot: String? = nil, height: Int = 1200) throws -> String {
+    guard let chromium else { throw CLIFailure("Chromium is not installed: apt-get install chromium (make test does)") }
+    var arguments = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
+        // --timeout, not --virtual-time-budget: the live view keeps an event stream open, and virtual
+        // time would wait for it forever.
+        "--timeout=3000", "--window-size=1280,\(height)",
+    ]
+    if let screenshot {
+        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
+        arguments.append("--screenshot=\(screenshotFolder)/\(screenshot)")
+    } else {
+        arguments.append("--dump-dom")
+    }
+    // The DOM goes to a file, not a pipe: Chromium's helper processes inherit the pipe and can hold it open.
+    let dump = NSTemporaryDirectory() + "snapcue-dom-\(UUID().uuidString).html"
+    FileManager.default.createFile(atPath: dump, contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: dump) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: chromium)
+    process.arguments = arguments + [url]
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: dump))
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning {
+        process.terminate()
+        throw CLIFailure("chromium did not finish within 60 s on \(url)")
+    }
+    guard process.terminationStatus == 0 else { throw CLIFailure("chromium exited \(process.terminationStatus) on \(url)") }
+    return try String(contentsOfFile: dump, encoding: .utf8)
+}
+
+/// The text of every `<td>` in the table with `id`, row by row.
+func tableRows(_ html: String, id: String) -> [[String]] {
+    guard let start = html.range(of: "<table id=\"\(id)\""), let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex) else { return [] }
+    let table = html[start.upperBound..<end.lowerBound]
+    return table.components(separatedBy: "<tr>").dropFirst(2).map { row in
+        row.components(separatedBy: "<td").dropFirst().map { cell in
+            let inner = cell.drop { $0 != ">" }.dropFirst()
+            let text = inner.components(separatedBy: "</td>").first ?? ""
+            return text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+        }
+    }
+}
+
+@Suite("The web app in a real browser (headless Chromium)", .serialized, .enabled(if: chromium != nil || browserRequired))
+struct BrowserTests {
+    /// A server over a database with Ana (4 sessions) and Ben (2) in choice-4.
+    static func server() throws -> RunningServer {
+        let database = freshDatabase()
+        for (athlete, seeds) in [("Ana", [1, 2, 3, 4]), ("Ben", [5, 6])] {
+            for seed in seeds {
+                let run = try snapcue(["run", "Profiles/choice-4.yaml", "--virtual-athlete", "--fast", "--athlete", athlete, "--seed", "\(seed)", "--db", database])
+                #expect(run.status == 0, "\(run.errorOutput)")
+            }
+        }
+        return try RunningServer(["--db", database])
+    }
+
+    @Test("the leaderboard renders its table with the API's ranking and numbers; a screenshot is saved")
+    func leaderboard() throws {
+        let server = try Self.server()
+        defer { _ = server.stop() }
+        let api = try server.json("/api/leaderboard/choice-4?min_valid=5")
+        let expected = try #require((api["leaderboard"] as? [String: Any])?["rows"] as? [[String: Any]])
+        let dom = try browse(server.baseURL + "/leaderboard/choice-4?min_valid=5")
+        let rows = tableRows(dom, id: "leaderboard")
+        #expect(rows.count == expected.count && rows.count == 2)
+        for (row, want) in zip(rows, expected) {
+            #expect(row[1] == want["athlete"] as? String)
+            #expect(row[3] == String(format: "%.1f", want["value"] as? Double ?? -1))
+            #expect(row[4] == "\((want["best"] as? [String: Any])?["valid_count"] as? Int ?? -1)")
+        }
+        _ = try browse(server.baseURL + "/leaderboard/choice-4?min_valid=5", screenshot: "leaderboard.png", height: 700)
+        let size = (try FileManager.default.attributesOfItem(atPath: screenshotFolder + "/leaderboard.png")[.size] as? Int) ?? 0
+        #expect(size > 10_000)
+    }
+
+    @Test("an athlete page renders the trend chart (a point per session, the personal best marked) and the sessions table")
+    func athlete() throws {
+        let server = try Self.server()
+        defer { _ = server.stop() }
+        let api = try server.json("/api/athletes/Ana?min_valid=5")
+        let progress = try #require(((api["drills"] as? [[String: Any]])?.first)?["progress"] as? [String: Any])
+        let best = try #require((progress["personal_best"] as? [String: Any])?["median_milliseconds"] as? Double)
+        let dom = try browse(server.baseURL + "/athletes/Ana?min_valid=5")
+        #expect(dom.contains("<svg class=\"chart trend\""))
+        #expect(dom.components(separatedBy: "<circle class=\"session-point").count - 1 == 4)
+        #expect(dom.contains("session-point best"))
+        #expect(dom.contains("data-median=\"\(String(format: "%.1f", best))\""))
+        #expect(dom.contains("<svg class=\"chart distribution\""))
+        #expect(dom.contains(String(format: "%.1f ms", best)))
+        _ = try browse(server.baseURL + "/athletes/Ana?min_valid=5", screenshot: "athlete.png", height: 1700)
+        #expect(FileManager.default.fileExists(atPath: screenshotFolder + "/athlete.png"))
+    }
+
+    @Test("the live view's script connects to the event stream and draws the last drill's picture")
+    func live() throws {
+        let server = try RunningServer(["--db", freshDatabase(), "--profiles", try shortDrillFolder()])
+        defer { _ = server.stop() }
+        let started = try server.request("POST", "/api/drills", body: #"{"profile": "short", "athletes": ["Lia"], "seed": 9}"#, token: server.token)
+        #expect(started.status == 202)
+        var waited = 0
+        while try server.json("/api/live")["status"] as? String != "finished" && waited < 100 {
+            Thread.sleep(forTimeInterval: 0.2)
+            waited += 1
+        }
+        // The DOM is dumped when the page has loaded; the event stream opens just after, so a
+        // few loads may be needed to catch the script's "live" (it proves the stream connected).
+        var dom = ""
+        for _ in 0..<8 {
+            dom = try browse(server.baseURL + "/live")
+            if dom.contains("class=\"connection\">live<") { break }
+        }
+        #expect(dom.contains("id=\"live-connection\" class=\"connection\">live<"))
+        #expect(dom.contains(">Short drill<") && dom.contains(">Lia<"))
+        #expect(dom.contains("id=\"live-progress\" class=\"big\">4/4<"))
+        #expect(dom.components(separatedBy: "<li class=\"outcome").count - 1 == 4)
+        _ = try browse(server.baseURL + "/live", screenshot: "live.png", height: 900)
+    }
+}
