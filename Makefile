@@ -41,10 +41,12 @@ demo: build
 ## with libgpiod 1.x and 2.x.
 test: unit-test station-test
 
-## Unit, engine, ALSA, store, web (router, real server over HTTP, headless Chromium) and CLI tests on this machine.
+## Unit, engine, ALSA, store, web (router, real server over HTTP, headless Chromium), gym sync (a throwaway
+## PostgreSQL on loopback, started by Tests/postgres/postgres.sh) and CLI tests on this machine.
 unit-test: test-deps
 	$(SWIFT) build --build-tests
-	SNAPCUE_REQUIRE_BROWSER=1 $(SWIFT) test --skip-build
+	SNAPCUE_TEST_POSTGRES=$$(Tests/postgres/postgres.sh start) SNAPCUE_REQUIRE_POSTGRES=1 SNAPCUE_REQUIRE_BROWSER=1 \
+	  $(SWIFT) test --skip-build
 
 ## GPIO tests in the virtual station (installs qemu and friends on first use; see Hardware/virtual-station/).
 station-test: deps
@@ -57,12 +59,14 @@ serve: build
 
 ## Benchmarks: they print their figures (scheduler lateness vs cyclictest on this machine and in the
 ## virtual station; sound-cue onset placement and stream CPU; the store with 1 000 000 trials;
-## cue timing with and without 200 web clients; end-to-end accuracy over 520 trials).
+## cue timing with and without 200 web clients; gym sync throughput and gym-wide leaderboards over
+## 50 stations × 100 000 trials; end-to-end accuracy over 520 trials).
 bench: deps
 	Benchmarks/scheduler-lateness.sh
 	$(SWIFT) run -c release sound-onsets
 	$(SWIFT) run -c release store-scale
 	Benchmarks/web-load.sh
+	Benchmarks/gym-scale.sh
 	Benchmarks/accuracy.sh
 
 clean:

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DrillLinux", targets: ["DrillLinux"]),
         .library(name: "DrillStore", targets: ["DrillStore"]),
         .library(name: "DrillWeb", targets: ["DrillWeb"]),
+        .library(name: "DrillSync", targets: ["DrillSync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries: the build fails early and clearly if the apt packages are missing.
@@ -55,10 +57,18 @@ let package = Package(
             name: "DrillWeb",
             dependencies: ["DrillCore", "DrillStats", "DrillStore", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strictSwift6),
+        // Many stations, one gym: push sessions to a shared PostgreSQL, pull athletes, gym-wide queries.
+        .target(
+            name: "DrillSync",
+            dependencies: [
+                "DrillCore", "DrillStats", "DrillStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift6),
         .executableTarget(
             name: "snapcue",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore", "DrillWeb",
+                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore", "DrillWeb", "DrillSync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,6 +102,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DrillSyncTests",
+            dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillSync"],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
         .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),

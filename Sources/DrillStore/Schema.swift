@@ -110,6 +110,19 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-sync-push") { db in
+            // What each gym database (by its address) already holds of each session.
+            try db.execute(sql: """
+                CREATE TABLE sync_push (
+                    target TEXT NOT NULL,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    pushed_trials INTEGER NOT NULL,
+                    pushed_status TEXT NOT NULL,
+                    pushed_at_ms INTEGER NOT NULL,
+                    PRIMARY KEY (target, session_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

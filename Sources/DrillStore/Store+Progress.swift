@@ -7,6 +7,12 @@ public struct AthleteHistory: Equatable, Sendable, Codable {
     public var profileVersion: Int
     /// Complete sessions, oldest first.
     public var points: [SessionPoint]
+
+    public init(profile: String, profileVersion: Int, points: [SessionPoint]) {
+        self.profile = profile
+        self.profileVersion = profileVersion
+        self.points = points
+    }
 }
 
 /// Which sessions a leaderboard ranks.

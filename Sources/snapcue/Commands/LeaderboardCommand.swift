@@ -1,11 +1,12 @@
 import ArgumentParser
 import DrillStats
 import DrillStore
+import DrillSync
 
 extension LeaderboardMetric: ExpressibleByArgument {}
 
 /// `snapcue leaderboard --profile P`.
-struct LeaderboardCommand: ParsableCommand {
+struct LeaderboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leaderboard",
         abstract: "Rank athletes in one drill by their best session.",
@@ -31,19 +32,40 @@ struct LeaderboardCommand: ParsableCommand {
     var until: DateArgument?
     @Option(help: "Only sessions with this plan seed (the identical drill).")
     var seed: UInt64?
+    @Option(name: .customLong("postgres"), help: "Rank the whole gym: read every station's synced sessions from this PostgreSQL URL.")
+    var gymURL: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var report: ReportOptions
 
-    func run() throws {
-        let (rankedVersion, board) = try reportingErrors {
+    func run() async throws {
+        let query = LeaderboardQuery(profile: profile, version: version, team: team, since: since?.milliseconds, until: until?.milliseconds, seed: seed)
+        let (rankedVersion, board): (Int, Leaderboard)
+        if let gymURL {
+            let address = try reportingErrors { try GymAddress(gymURL) }
+            do {
+                let (found, candidates) = try await GymOptions.using(address) { try await $0.leaderboardCandidates(query) }
+                (rankedVersion, board) = (found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
+            } catch {
+                throw reportingFailure(CLIError(error))
+            }
+        } else {
+            (rankedVersion, board) = try localBoard(query)
+        }
+        try show(rankedVersion, board)
+    }
+
+    private func localBoard(_ query: LeaderboardQuery) throws -> (Int, Leaderboard) {
+        try reportingErrors {
             let database = try store.open()
             if let team, try !database.teams().contains(where: { $0.lowercased() == team.lowercased() }) {
                 throw CLIError("no athletes in team '\(team)'", fix: "teams: \(try database.teams().joined(separator: ", "))")
             }
-            let (found, candidates) = try database.leaderboardCandidates(LeaderboardQuery(
-                profile: profile, version: version, team: team, since: since?.milliseconds, until: until?.milliseconds, seed: seed))
+            let (found, candidates) = try database.leaderboardCandidates(query)
             return (found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
         }
+    }
+
+    private func show(_ rankedVersion: Int, _ board: Leaderboard) throws {
         if report.json {
             struct Output: Encodable {
                 let profile: String
@@ -53,7 +75,7 @@ struct LeaderboardCommand: ParsableCommand {
             }
             return try printJSON(Output(profile: profile, version: rankedVersion, team: team, leaderboard: board))
         }
-        print("\(profile) v\(rankedVersion) · \(metric.rawValue)" + (team.map { " · team \($0)" } ?? "") + " · sessions with ≥ \(minValid) valid trials")
+        print("\(profile) v\(rankedVersion) · \(metric.rawValue)" + (gymURL != nil ? " · whole gym" : "") + (team.map { " · team \($0)" } ?? "") + " · sessions with ≥ \(minValid) valid trials")
         guard !board.rows.isEmpty else { return print("  No session qualifies yet.") }
         var table = TextTable(["rank", "athlete", "team", metric.rawValue, "valid", "session", "date", "sessions", "tie broken by"])
         for row in board.rows {
@@ -63,7 +85,7 @@ struct LeaderboardCommand: ParsableCommand {
             case .accuracy: Format.percent(row.value)
             }
             table.add([
-                "\(row.rank)", row.athlete, row.team ?? "", value, "\(row.best.validCount)", "#\(row.best.session)",
+                "\(row.rank)", row.athlete, row.team ?? "", value, "\(row.best.validCount)", "#" + (row.best.session.count > 12 ? String(row.best.session.prefix(8)) : row.best.session),
                 Format.localDate(milliseconds: row.best.startedAtMilliseconds), "\(row.countingSessions)", row.tieBrokenBy ?? "",
             ])
         }

@@ -16,6 +16,6 @@ struct Snapcue: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, RunCommand.self, ProfileCommand.self, StationCommand.self, HardwareCommand.self, CalibrateCommand.self,
             AthletesCommand.self, SessionsCommand.self, StatsCommand.self, TrendCommand.self, LeaderboardCommand.self,
-            ExportCommand.self, ImportCommand.self, ServeCommand.self,
+            ExportCommand.self, ImportCommand.self, ServeCommand.self, SyncCommand.self,
         ])
 }

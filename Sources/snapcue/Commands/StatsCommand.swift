@@ -2,6 +2,7 @@ import ArgumentParser
 import DrillCore
 import DrillStats
 import DrillStore
+import DrillSync
 
 /// Options shared by `stats` and `trend`.
 struct ProgressOptions: ParsableArguments {
@@ -104,19 +105,32 @@ struct StatsCommand: ParsableCommand {
 }
 
 /// `snapcue trend --athlete A`: session medians over time, as a chart, with the robust trend.
-struct TrendCommand: ParsableCommand {
+struct TrendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trend", abstract: "An athlete's median reaction time across sessions: a chart and the trend.")
 
     @OptionGroup var options: ProgressOptions
+    @Option(name: .customLong("postgres"), help: "The athlete's sessions on every station: read them from this PostgreSQL URL.")
+    var gymURL: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var report: ReportOptions
 
-    func run() throws {
-        let (name, histories) = try reportingErrors {
-            let database = try store.open()
-            let athlete = try database.athlete(named: options.athlete)
-            return (athlete.name, try database.history(athlete: athlete.name, profile: options.profile))
+    func run() async throws {
+        let (name, histories): (String, [AthleteHistory])
+        if let gymURL {
+            let address = try reportingErrors { try GymAddress(gymURL) }
+            do {
+                let athlete = options.athlete, profile = options.profile
+                (name, histories) = try await GymOptions.using(address) { try await $0.history(athlete: athlete, profile: profile) }
+            } catch {
+                throw reportingFailure(CLIError(error))
+            }
+        } else {
+            (name, histories) = try reportingErrors {
+                let database = try store.open()
+                let athlete = try database.athlete(named: options.athlete)
+                return (athlete.name, try database.history(athlete: athlete.name, profile: options.profile))
+            }
         }
         let drills = histories.map { history in
             (history, AthleteProgress(sessions: history.points, familiarisationSessions: options.familiarisation, minimumValidTrials: options.minValid))

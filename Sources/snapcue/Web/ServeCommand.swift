@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrillCore
 import DrillStore
+import DrillSync
 import DrillWeb
 import Foundation
 import Hummingbird
@@ -34,12 +35,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Trainer token (default: $SNAPCUE_TOKEN, else a random one printed at start).")
     var token: String?
 
+    @Option(
+        name: .customLong("sync-postgres"),
+        help: "Sync results with the gym's PostgreSQL database in the background (default: $SNAPCUE_POSTGRES, if set).")
+    var syncURL: String?
+
+    @Option(help: "Seconds between background syncs.")
+    var syncEvery = 60
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var realtime: RealtimeOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (0-65535)") }
         if let token, token.count < 8 { throw ValidationError("--token is too short: use at least 8 characters") }
+        if syncEvery < 1 { throw ValidationError("--sync-every takes a number of seconds ≥ 1") }
     }
 
     func run() async throws {
@@ -54,6 +64,9 @@ struct ServeCommand: AsyncParsableCommand {
             let chosen = token ?? environment
             if let chosen, chosen.count < 8 { throw CLIError("SNAPCUE_TOKEN is too short", fix: "use at least 8 characters") }
             return (database, ProfileLibrary(directory: profiles, station: stationValue), chosen ?? Self.randomToken(), chosen == nil)
+        }
+        let gymAddress = try reportingErrors {
+            try (syncURL ?? ProcessInfo.processInfo.environment["SNAPCUE_POSTGRES"]).flatMap { $0.isEmpty ? nil : try GymAddress($0) }
         }
         let launcher = WebDrillLauncher(
             store: database, stationName: station,
@@ -71,6 +84,10 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(lines.utf8))
             },
             logger: Self.logger())
+        let background = gymAddress.map { address in
+            Task { await BackgroundSync(store: database, address: address, every: .seconds(syncEvery)).run() }
+        }
+        defer { background?.cancel() }
         do {
             try await application.runService()
         } catch {

@@ -1,0 +1,138 @@
+import DrillCore
+import DrillStore
+import PostgresNIO
+
+extension GymSync {
+    /// The largest number of bind parameters in one statement (PostgreSQL allows 65 535).
+    static let maximumBinds = 60_000
+
+    /// Sends one session's record, its athletes' summaries and the trials the
+    /// gym lacks, in one transaction. Returns what the gym now holds.
+    func push(_ pending: PendingPush) async throws -> (trials: Int, status: String) {
+        let stored = try store.session(id: pending.sessionID)
+        guard let listing = try store.sessions(SessionFilter(session: pending.sessionID)).first else {
+            throw GymError("session \(pending.sessionID) vanished from the station's database during the sync")
+        }
+        let athleteUUIDs = try store.athleteUUIDs(sessionID: pending.sessionID)
+        let result = stored.result
+        let trials = result.trials.filter { $0.planned.index >= 0 }.sorted { $0.planned.index < $1.planned.index }
+        let newTrials = Array(trials.dropFirst(min(pending.pushedTrials, trials.count)))
+        // A running session is pushed as it stands; its status there says "running".
+        let status = stored.status
+        try await gym.transaction { connection in
+            let logger = gym.logger
+            try await connection.query("""
+                INSERT INTO profile (content_hash, name, version, title)
+                VALUES (\(stored.profileHash), \(result.profileName), \(result.profileVersion), \(result.profileTitle))
+                ON CONFLICT (content_hash) DO NOTHING
+                """, logger: logger)
+            try await connection.query("""
+                INSERT INTO station (name, last_sync_ms) VALUES (\(result.station), 0) ON CONFLICT (name) DO NOTHING
+                """, logger: logger)
+            try await connection.query("""
+                INSERT INTO session (uuid, station, profile_hash, seed, seed_chosen, started_at_ms, ended_at_ms, status, end_reason,
+                    planned_trials, lapse_threshold_ns, trial_count, flagged_trials)
+                VALUES (\(stored.uuid), \(result.station), \(stored.profileHash), \(Int64(bitPattern: result.seed)), \(stored.seedChosen),
+                    \(stored.startedAtMilliseconds), \(stored.endedAtMilliseconds), \(status), \(stored.endReason),
+                    \(result.plannedTrials), \(result.lapseThresholdNanoseconds), \(listing.trials), \(listing.flaggedTrials))
+                ON CONFLICT (uuid) DO UPDATE SET ended_at_ms = EXCLUDED.ended_at_ms, status = EXCLUDED.status,
+                    end_reason = EXCLUDED.end_reason, trial_count = EXCLUDED.trial_count, flagged_trials = EXCLUDED.flagged_trials
+                """, logger: logger)
+            for side in listing.sides {
+                guard let athleteUUID = athleteUUIDs[side.side] else { continue }
+                try await connection.query("""
+                    INSERT INTO session_athlete (session_uuid, side, athlete_uuid, trials, valid_count, median_rt_ms, mean_speed, accuracy)
+                    VALUES (\(stored.uuid), \(side.side), \(athleteUUID), \(side.trials), \(side.validCount), \(side.medianMilliseconds),
+                        \(side.meanSpeed), \(side.accuracy))
+                    ON CONFLICT (session_uuid, side) DO UPDATE SET athlete_uuid = EXCLUDED.athlete_uuid, trials = EXCLUDED.trials,
+                        valid_count = EXCLUDED.valid_count, median_rt_ms = EXCLUDED.median_rt_ms, mean_speed = EXCLUDED.mean_speed,
+                        accuracy = EXCLUDED.accuracy
+                    """, logger: logger)
+            }
+            try await Self.insertTrials(newTrials, session: stored.uuid, connection: connection, logger: gym.logger)
+        }
+        return (trials.count, status)
+    }
+
+    /// Multi-row inserts of trials and their per-side results, as few statements as the bind limit allows.
+    static func insertTrials(_ trials: [TrialRecord], session: String, connection: PostgresConnection, logger: Logger) async throws {
+        let trialColumns = [
+            "session_uuid", "trial_index", "block_index", "block_name", "set_number", "trial_in_set", "kind", "cue", "lights", "sound",
+            "foreperiod_ms", "foreperiod_start_ns", "scheduled_onset_ns", "onset_ns", "lateness_ns", "light_set_ns", "onset_uncertainty_ns",
+            "sound_onset_ns", "sound_onset_uncertainty_ns", "flags", "winners", "edges",
+        ]
+        let resultColumns = [
+            "session_uuid", "trial_index", "side", "expected_switch", "outcome", "responded_switch", "response_ns", "rt_ns", "target_hit_ns",
+            "mt_ns", "decided_at_ns",
+        ]
+        let perStatement = maximumBinds / trialColumns.count
+        var start = 0
+        while start < trials.count {
+            let chunk = trials[start..<min(start + perStatement, trials.count)]
+            var binds = PostgresBindings(capacity: chunk.count * trialColumns.count)
+            for trial in chunk {
+                let timing = trial.timing
+                binds.append(session)
+                binds.append(trial.planned.index)
+                binds.append(trial.planned.blockIndex)
+                binds.append(trial.planned.blockName)
+                binds.append(trial.planned.set)
+                binds.append(trial.planned.trialInSet)
+                binds.append(trial.planned.kind.rawValue)
+                binds.append(trial.planned.cueName)
+                binds.append(TrialCodec.list(trial.planned.lights))
+                binds.append(trial.planned.sound)
+                binds.append(trial.planned.foreperiodMilliseconds)
+                binds.append(trial.foreperiodStart.nanoseconds)
+                binds.append(trial.scheduledOnset.nanoseconds)
+                binds.append(trial.onset?.nanoseconds)
+                binds.append(timing.schedulerLatenessNanoseconds)
+                binds.append(timing.lightSetNanoseconds)
+                binds.append(timing.onsetUncertaintyNanoseconds)
+                binds.append(timing.soundOnset?.nanoseconds)
+                binds.append(timing.soundOnsetUncertaintyNanoseconds)
+                binds.append(TrialCodec.list(timing.flags.map(\.rawValue)))
+                binds.append(TrialCodec.list(trial.winners))
+                binds.append(TrialCodec.edges(trial.edges))
+            }
+            try await connection.query(
+                PostgresQuery(unsafeSQL: insert("trial", trialColumns, rows: chunk.count) + " ON CONFLICT DO NOTHING", binds: binds), logger: logger)
+            let results = chunk.flatMap { trial in trial.sides.map { (trial.planned.index, $0) } }
+            let resultsPerStatement = maximumBinds / resultColumns.count
+            var first = 0
+            while first < results.count {
+                let part = results[first..<min(first + resultsPerStatement, results.count)]
+                var resultBinds = PostgresBindings(capacity: part.count * resultColumns.count)
+                for (index, side) in part {
+                    resultBinds.append(session)
+                    resultBinds.append(index)
+                    resultBinds.append(side.side)
+                    resultBinds.append(side.expectedSwitch)
+                    resultBinds.append(side.outcome.rawValue)
+                    resultBinds.append(side.respondedSwitch)
+                    resultBinds.append(side.response?.nanoseconds)
+                    resultBinds.append(side.reactionTimeNanoseconds)
+                    resultBinds.append(side.targetHit?.nanoseconds)
+                    resultBinds.append(side.movementTimeNanoseconds)
+                    resultBinds.append(side.decidedAt.nanoseconds)
+                }
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: insert("trial_result", resultColumns, rows: part.count) + " ON CONFLICT DO NOTHING", binds: resultBinds),
+                    logger: logger)
+                first += part.count
+            }
+            start += chunk.count
+        }
+    }
+
+    /// `INSERT INTO table (a, b) VALUES ($1, $2), ($3, $4), …`.
+    static func insert(_ table: String, _ columns: [String], rows: Int) -> String {
+        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        var parameter = 1
+        for row in 0..<rows {
+            if row > 0 { sql += ", " }
+            sql += "(" + columns.indices.map { _ in defer { parameter += 1 }; return "$\(parameter)" }.joined(separator: ", ") + ")"
+        }
+        return sql
+    }
+}
