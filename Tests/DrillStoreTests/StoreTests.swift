@@ -14,11 +14,27 @@ struct StoreTests {
         _ = try Store(path: path)
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") }
-        #expect(tables == ["athlete", "grdb_migrations", "profile", "session", "session_athlete", "station", "trial", "trial_result"])
+        #expect(tables == ["athlete", "grdb_migrations", "profile", "session", "session_athlete", "station", "sync_push", "trial", "trial_result"])
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-athletes-stations-profiles-sessions-trials"])
+        #expect(applied == ["v1-athletes-stations-profiles-sessions-trials", "v2-sync-push"])
         let journal = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
+    }
+
+    @Test("a database of the first release (v1 only) is brought up to date on open, its athletes kept")
+    func upgradeFromV1() throws {
+        let path = temporaryDatabase()
+        try Store(path: path).addAthlete(Athlete(name: "Old Timer"))
+        // Back to what the first release wrote.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE sync_push")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-sync-push'")
+        }
+        try queue.close()
+        let store = try Store(path: path)
+        #expect(try store.athlete(named: "Old Timer").name == "Old Timer")
+        #expect(try store.pendingPushes(target: "postgres://x@y:5432/z").isEmpty)
     }
 
     @Test("a database from a newer Snapcue is refused with what to do, not migrated")
