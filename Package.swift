@@ -87,25 +87,34 @@ let package = Package(
             name: "sound-onsets", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SoundOnsets",
             swiftSettings: strictSwift6),
 
+        .executableTarget(
+            name: "gym-scale", dependencies: ["DrillCore", "DrillStats", "DrillStore", "DrillSync", "DrillTestSupport"], path: "Benchmarks/GymScale",
+            swiftSettings: strictSwift6),
+
+        // Whole simulated drills for the tests and benchmarks of the store, web app and sync.
+        .target(
+            name: "DrillTestSupport", dependencies: ["DrillCore", "DrillSim", "DrillStore"], path: "Tests/DrillTestSupport",
+            swiftSettings: strictSwift6),
+
         .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
         .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillSimTests", dependencies: ["DrillCore", "DrillSim", "DrillStats"],
             swiftSettings: strictSwift6),
         .testTarget(
-            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillWebTests",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillWeb",
+                "DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillWeb", "DrillTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillSyncTests",
-            dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillSync"],
+            dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillSync", "DrillTestSupport"],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
         .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),

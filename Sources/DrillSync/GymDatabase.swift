@@ -46,6 +46,11 @@ public final class GymDatabase: Sendable {
         }
     }
 
+    /// Runs one SQL statement given as text (administration and benchmarks; no user input).
+    public func execute(_ sql: String) async throws {
+        try await run(PostgresQuery(unsafeSQL: sql))
+    }
+
     /// Runs one statement.
     @discardableResult
     func run(_ query: PostgresQuery) async throws -> PostgresRowSequence {

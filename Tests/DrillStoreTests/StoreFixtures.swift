@@ -1,13 +1,8 @@
 import DrillCore
 import DrillSim
 import DrillStore
+import DrillTestSupport
 import Foundation
-
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 /// A fresh database path in a temporary folder.
 func temporaryDatabase(_ name: String = "snapcue.db") -> String {
@@ -22,31 +17,11 @@ func simulatedSession(
     startedAt: String = "2026-11-02T17:30:00.000Z"
 ) throws -> (profile: Profile, session: SessionResult) {
     let profile = try Profile.load(path: packageRoot + "/Profiles/\(profileName).yaml")
-    let plan = try PlanGenerator(profile: profile).plan(seed: seed)
-    let clock = ManualClock()
-    let station = SimulatedStation(
-        profile: profile, clock: clock, athleteModels: models ?? profile.sides.map { _ in AthleteModel() },
-        athleteSeed: seed &+ 99, stop: StopSignal())
-    var session = SessionResult(
-        profile: profile, seed: seed, station: "sim", athletes: athletes, startedAt: startedAt, plannedTrials: plan.trials.count)
-    DrillRunner(
-        engine: DrillEngine(plan: plan, profile: profile), clock: clock, lights: station.lights, sound: station.sound,
-        switches: station,
-        observe: { action in
-            station.observe(action)
-            session.record(action)
-        }
-    ).run()
-    return (profile, session)
+    return (profile, try SimulatedSessions.run(profile, seed: seed, athletes: athletes, models: models, startedAt: startedAt))
 }
 
 /// Stores a simulated session through the recorder, trial by trial, as a drill does.
 @discardableResult
 func store(_ store: Store, _ profile: Profile, _ session: SessionResult, seedChosen: Bool = false) throws -> Int64 {
-    var empty = session
-    empty.trials = []
-    let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: seedChosen, stationKind: "sim"))
-    for trial in session.trials { try recorder.record(trial) }
-    try recorder.finish(session.end)
-    return recorder.sessionID
+    try SimulatedSessions.keep(session, profile: profile, in: store, seedChosen: seedChosen)
 }

@@ -2,6 +2,7 @@ import DrillCore
 import DrillStats
 import DrillStore
 import DrillSync
+import DrillTestSupport
 import Foundation
 import Testing
 

@@ -2,14 +2,9 @@ import DrillCore
 import DrillSim
 import DrillStore
 import DrillSync
+import DrillTestSupport
 import Foundation
 import Testing
-
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 /// The test server's URL (`make test` starts it with Tests/postgres/postgres.sh and sets it).
 let postgresURL = ProcessInfo.processInfo.environment["SNAPCUE_TEST_POSTGRES"]
@@ -27,7 +22,7 @@ struct Failure: Error, CustomStringConvertible {
 @discardableResult
 func run(_ program: String, _ arguments: [String]) throws -> String {
     let file = NSTemporaryDirectory() + "snapcue-run-\(UUID().uuidString).out"
-    FileManager.default.createFile(atPath: file, contents: nil)
+    _ = FileManager.default.createFile(atPath: file, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: file) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
@@ -71,33 +66,15 @@ func stationStore(athletes: [Athlete], sessions: Int = 2, firstSeed: UInt64 = 1)
     return store
 }
 
-/// A whole drill on the simulated station with a manual clock (no waiting).
+/// A whole quick-start drill on the simulated station, on a day of November set by the seed.
 func simulatedSession(_ profile: Profile, seed: UInt64, athlete: String) throws -> SessionResult {
-    let plan = try PlanGenerator(profile: profile).plan(seed: seed)
-    let clock = ManualClock()
-    let station = SimulatedStation(profile: profile, clock: clock, athleteModels: [AthleteModel()], athleteSeed: seed, stop: StopSignal())
     let day = String(format: "2026-11-%02d", 1 + Int(seed % 28))
-    var session = SessionResult(
-        profile: profile, seed: seed, station: "sim", athletes: [Profile.soloSide: athlete], startedAt: "\(day)T17:30:00.000Z",
-        plannedTrials: plan.trials.count)
-    DrillRunner(
-        engine: DrillEngine(plan: plan, profile: profile), clock: clock, lights: station.lights, sound: station.sound, switches: station,
-        observe: { action in
-            station.observe(action)
-            session.record(action)
-        }
-    ).run()
-    return session
+    return try SimulatedSessions.run(profile, seed: seed, athletes: [Profile.soloSide: athlete], athleteSeed: seed, startedAt: "\(day)T17:30:00.000Z")
 }
 
 @discardableResult
 func keep(_ session: SessionResult, profile: Profile, in store: Store) throws -> Int64 {
-    var empty = session
-    empty.trials = []
-    let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: true, stationKind: "sim"))
-    for trial in session.trials { try recorder.record(trial) }
-    try recorder.finish(session.end)
-    return recorder.sessionID
+    try SimulatedSessions.keep(session, profile: profile, in: store)
 }
 
 /// Connects, syncs `store` as `station`, closes.

@@ -1,6 +1,7 @@
 import DrillCore
 import DrillStore
 import DrillWeb
+import DrillTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

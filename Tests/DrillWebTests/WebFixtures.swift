@@ -1,17 +1,12 @@
 import DrillCore
 import DrillSim
 import DrillStore
+import DrillTestSupport
 import DrillWeb
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
-
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 let trainerToken = "test-token-1234"
 
@@ -22,38 +17,21 @@ func temporaryFolder() -> String {
     return folder
 }
 
-/// A shipped drill run on the simulated station with a manual clock (no waiting).
+/// A shipped drill with a fast, careful virtual athlete (no anticipations, false starts or misses).
 func simulatedSession(_ profile: Profile, seed: UInt64, athlete: String, speed: Double, startedAt: String) throws -> SessionResult {
-    let plan = try PlanGenerator(profile: profile).plan(seed: seed)
-    let clock = ManualClock()
     var model = AthleteModel()
     model.mu = .milliseconds(speed)
     model.anticipationRate = 0
     model.falseStartRate = 0
     model.missRate = 0
-    let station = SimulatedStation(profile: profile, clock: clock, athleteModels: [model], athleteSeed: seed &+ 7, stop: StopSignal())
-    var session = SessionResult(
-        profile: profile, seed: seed, station: "sim", athletes: [Profile.soloSide: athlete], startedAt: startedAt,
-        plannedTrials: plan.trials.count)
-    DrillRunner(
-        engine: DrillEngine(plan: plan, profile: profile), clock: clock, lights: station.lights, sound: station.sound, switches: station,
-        observe: { action in
-            station.observe(action)
-            session.record(action)
-        }
-    ).run()
-    return session
+    return try SimulatedSessions.run(
+        profile, seed: seed, athletes: [Profile.soloSide: athlete], models: [model], athleteSeed: seed &+ 7, startedAt: startedAt)
 }
 
 /// Stores `session` trial by trial, as a drill does.
 @discardableResult
 func keep(_ session: SessionResult, profile: Profile, in store: Store) throws -> Int64 {
-    var empty = session
-    empty.trials = []
-    let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: true, stationKind: "sim"))
-    for trial in session.trials { try recorder.record(trial) }
-    try recorder.finish(session.end)
-    return recorder.sessionID
+    try SimulatedSessions.keep(session, profile: profile, in: store)
 }
 
 /// A station's web app over a store holding a few athletes' choice-4 sessions.

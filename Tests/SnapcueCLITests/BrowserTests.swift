@@ -26,7 +26,7 @@ func browse(_ url: String, screenshot: String? = nil, height: Int = 1200) throws
     }
     // The DOM goes to a file, not a pipe: Chromium's helper processes inherit the pipe and can hold it open.
     let dump = NSTemporaryDirectory() + "snapcue-dom-\(UUID().uuidString).html"
-    FileManager.default.createFile(atPath: dump, contents: nil)
+    _ = FileManager.default.createFile(atPath: dump, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: dump) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
