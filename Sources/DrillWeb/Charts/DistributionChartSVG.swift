@@ -11,29 +11,18 @@ enum DistributionChartSVG {
         var reactionTimesMilliseconds: [Double]
     }
 
-    static let width = 720.0
-    static let height = 300.0
-    private static let left = 56.0, right = 16.0, top = 16.0, bottom = 40.0
+    static let frame = ChartFrame(width: 720, height: 300)
 
     static func render(_ columns: [Column], title: String) -> String {
         let shown = columns.filter { !$0.reactionTimesMilliseconds.isEmpty }
         guard !shown.isEmpty else { return "<p class=\"empty\">No hits to show yet.</p>" }
+        let frame = Self.frame
+        let (width, left, right, height, bottom) = (frame.width, frame.left, frame.right, frame.height, frame.bottom)
         // Columns share the plot's width, up to 80 units each (12 sessions fill it).
         let columnWidth = min(80, (width - left - right) / Double(shown.count))
         let all = shown.flatMap(\.reactionTimesMilliseconds)
-        let yScale = ChartScale(covering: all, range: top...(height - bottom), inverted: true)
-        var svg = """
-            <svg class="chart distribution" viewBox="0 0 \(svgNumber(width)) \(svgNumber(height))" role="img" \
-            aria-label="\(escapeHTML(title))" data-sessions="\(shown.count)" xmlns="http://www.w3.org/2000/svg">
-            <title>\(escapeHTML(title))</title>
-
-            """
-        for tick in yScale.ticks() {
-            let y = svgNumber(yScale(tick))
-            svg += "<line class=\"grid\" x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            svg += "<text class=\"tick\" x=\"\(svgNumber(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(svgNumber(tick))</text>\n"
-        }
-        svg += "<text class=\"axis-label\" x=\"14\" y=\"\(svgNumber((top + height - bottom) / 2))\" transform=\"rotate(-90 14 \(svgNumber((top + height - bottom) / 2)))\" text-anchor=\"middle\">RT (ms)</text>\n"
+        let yScale = ChartScale(covering: all, range: frame.plotRows, inverted: true)
+        var svg = frame.open(kind: "distribution", title: title, sessions: shown.count) + frame.yAxis(yScale, label: "RT (ms)")
         for (index, column) in shown.enumerated() {
             let centre = left + columnWidth * (Double(index) + 0.5)
             let times = column.reactionTimesMilliseconds
@@ -53,7 +42,7 @@ enum DistributionChartSVG {
             svg += "</g>\n"
             svg += "<a href=\"/sessions/\(column.session)\"><text class=\"tick\" x=\"\(svgNumber(centre))\" y=\"\(svgNumber(height - bottom + 18))\" text-anchor=\"middle\">#\(column.session)</text></a>\n"
         }
-        svg += "<text class=\"axis-label\" x=\"\(svgNumber((left + width - right) / 2))\" y=\"\(svgNumber(height - 4))\" text-anchor=\"middle\">session</text>\n"
+        svg += frame.xLabel("session")
         svg += "</svg>"
         return svg
     }

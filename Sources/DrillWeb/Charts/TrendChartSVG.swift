@@ -10,11 +10,11 @@ import DrillStats
 /// x is the session's date when the trend is per week, its order when per
 /// session (sessions within one day).
 enum TrendChartSVG {
-    static let width = 720.0
-    static let height = 300.0
-    private static let left = 56.0, right = 16.0, top = 16.0, bottom = 40.0
+    static let frame = ChartFrame(width: 720, height: 300)
 
     static func render(_ progress: AthleteProgress, title: String) -> String {
+        let frame = Self.frame
+        let (width, left, right, height, bottom) = (frame.width, frame.left, frame.right, frame.height, frame.bottom)
         let entries = progress.entries.filter { $0.point.medianMilliseconds != nil }
         guard !entries.isEmpty else {
             return "<p class=\"empty\">No session with a median yet.</p>"
@@ -33,26 +33,14 @@ enum TrendChartSVG {
         var yValues = medians
         let band = confidenceBand(progress, entries: entries, xs: xs)
         yValues += band.flatMap { [$0.low, $0.high] }
-        let yScale = ChartScale(covering: yValues, range: top...(height - bottom), inverted: true)
-
-        var svg = """
-            <svg class="chart trend" viewBox="0 0 \(svgNumber(width)) \(svgNumber(height))" role="img" \
-            aria-label="\(escapeHTML(title))" data-sessions="\(entries.count)" xmlns="http://www.w3.org/2000/svg">
-            <title>\(escapeHTML(title))</title>
-
-            """
-        for tick in yScale.ticks() {
-            let y = svgNumber(yScale(tick))
-            svg += "<line class=\"grid\" x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            svg += "<text class=\"tick\" x=\"\(svgNumber(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(svgNumber(tick))</text>\n"
-        }
-        svg += "<text class=\"axis-label\" x=\"14\" y=\"\(svgNumber((top + height - bottom) / 2))\" transform=\"rotate(-90 14 \(svgNumber((top + height - bottom) / 2)))\" text-anchor=\"middle\">median RT (ms)</text>\n"
+        let yScale = ChartScale(covering: yValues, range: frame.plotRows, inverted: true)
+        var svg = frame.open(kind: "trend", title: title, sessions: entries.count) + frame.yAxis(yScale, label: "median RT (ms)")
         for (index, entry) in entries.enumerated() where labelled(index, count: entries.count) {
             let x = svgNumber(xScale(xs[index]))
             let label = byDate ? WebFormat.shortDate(milliseconds: entry.point.startedAtMilliseconds) : "#\(svgNumber(xs[index]))"
             svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(svgNumber(height - bottom + 18))\" text-anchor=\"middle\">\(label)</text>\n"
         }
-        svg += "<text class=\"axis-label\" x=\"\(svgNumber((left + width - right) / 2))\" y=\"\(svgNumber(height - 4))\" text-anchor=\"middle\">\(byDate ? "session date" : "session")</text>\n"
+        svg += frame.xLabel(byDate ? "session date" : "session")
 
         if band.count >= 2, progress.trend?.fit.intervalIsValid == true {
             let upper = band.map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.high)))" }
