@@ -17,6 +17,13 @@ let package = Package(
         .library(name: "DrillWeb", targets: ["DrillWeb"]),
         .library(name: "DrillSync", targets: ["DrillSync"]),
     ],
+    // The web app and the gym sync bring Hummingbird, PostgresNIO and TLS: a station that
+    // needs neither (and the virtual station's guest binaries) builds with --disable-default-traits.
+    traits: [
+        .trait(name: "StationWeb", description: "The station web app: snapcue serve (Hummingbird)."),
+        .trait(name: "GymSync", description: "Sync with a gym PostgreSQL: snapcue sync, --postgres reports (PostgresNIO)."),
+        .default(enabledTraits: ["StationWeb", "GymSync"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -68,8 +75,10 @@ let package = Package(
         .executableTarget(
             name: "snapcue",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore", "DrillWeb", "DrillSync",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore",
+                .target(name: "DrillWeb", condition: .when(traits: ["StationWeb"])),
+                .target(name: "DrillSync", condition: .when(traits: ["GymSync"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["StationWeb"])),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

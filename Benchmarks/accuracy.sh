@@ -8,9 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 HERE=Hardware/virtual-station
 TRIALS=${TRIALS:-520}
-swift build -c release --static-swift-stdlib --product snapcue >/dev/null
-swift build -c release --static-swift-stdlib --product snapcue-athlete >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+# The same slim static build as the station tests (no web app or gym sync in the guest).
+BUILD=(swift build -c release --static-swift-stdlib --disable-default-traits --scratch-path .build-station)
+"${BUILD[@]}" --product snapcue >/dev/null
+"${BUILD[@]}" --product snapcue-athlete >/dev/null
+BIN=$("${BUILD[@]}" --show-bin-path)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 printf 'TRIALS=%s sh ./accuracy-scenarios.sh\nsh ./sound-scenarios.sh\n' "$TRIALS" > "$WORK/cmd.sh"

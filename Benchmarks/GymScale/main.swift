@@ -84,7 +84,7 @@ let generateSeconds = try await seconds {
         INSERT INTO session (uuid, station, profile_hash, seed, seed_chosen, started_at_ms, ended_at_ms, status, end_reason,
             planned_trials, lapse_threshold_ns, trial_count, flagged_trials)
         SELECT 'gym-' || s || '-' || n, 'station-' || s, (SELECT content_hash FROM profile LIMIT 1), n, false,
-            1735689600000 + n * 3600000, 1735689600000 + n * 3600000 + 200000, 'complete', NULL, \(trialsPerSession), 500000000, \(trialsPerSession), 0
+            1735689600000 + n::bigint * 3600000, 1735689600000 + n::bigint * 3600000 + 200000, 'complete', NULL, \(trialsPerSession), 500000000, \(trialsPerSession), 0
         FROM generate_series(1, \(stations)) s, generate_series(1, \(sessionsPerStation)) n
         """)
     try await gym.execute("""

@@ -12,7 +12,10 @@ cd "$(dirname "$0")/../.."
 HERE=Hardware/virtual-station
 API=1
 [ "${1:-}" = "--libgpiod" ] && API=${2:?--libgpiod takes 1 or 2}
-BUILD=(swift build -c release --static-swift-stdlib)
+# The guest runs drills, not the web app or the gym sync: build without those traits
+# (no Hummingbird, PostgresNIO or TLS to compile), in a scratch folder of its own.
+BUILD=(swift build -c release --static-swift-stdlib --disable-default-traits)
+if [ "$API" = 1 ]; then BUILD+=(--scratch-path .build-station); fi
 if [ "$API" = 2 ]; then
   "$HERE/build-libgpiod2.sh" .build-gpiod2/libgpiod
   export PKG_CONFIG_PATH=$PWD/.build-gpiod2/libgpiod/pkgconfig

@@ -89,4 +89,22 @@ struct SyncCLITests {
         #expect(down.errorOutput.contains("cannot reach the gym database"))
         #expect(down.errorOutput.contains("keeps its results"))
     }
+
+    @Test("serve --sync-postgres sends a web-started drill to the gym database in the background")
+    func backgroundSync() throws {
+        let url = try freshGymURL()
+        let server = try RunningServer([
+            "--db", freshDatabase(), "--profiles", try shortDrillFolder(), "--sync-postgres", url, "--sync-every", "1",
+        ])
+        defer { _ = server.stop() }
+        let started = try server.request("POST", "/api/drills", body: #"{"profile": "short", "athletes": ["Syncer"]}"#, token: server.token)
+        #expect(started.status == 202)
+        var synced = 0
+        for _ in 0..<60 where synced == 0 {
+            Thread.sleep(forTimeInterval: 0.5)
+            synced = max(0, try gymCount(url, "SELECT count(*) FROM session WHERE status = 'complete' AND trial_count = 4"))
+        }
+        #expect(synced == 1)
+        #expect(try gymCount(url, "SELECT count(*) FROM athlete WHERE name = 'Syncer'") == 1)
+    }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import DrillCore
 import DrillLinux
 import DrillStore
-import DrillSync
 
 /// Exit codes, so scripts and kiosks can tell failures apart.
 enum ExitStatus {
@@ -34,8 +33,6 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as PlanError {
         Terminal.writeError("error: " + error.description)
     } catch let error as GPIOError {
-        Terminal.writeError("error: " + error.description)
-    } catch let error as GymError {
         Terminal.writeError("error: " + error.description)
     } catch let error as StoreError {
         Terminal.writeError("error: " + error.description)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DrillStats
 import DrillStore
+#if GymSync
 import DrillSync
+#endif
 
 extension LeaderboardMetric: ExpressibleByArgument {}
 
@@ -32,25 +34,29 @@ struct LeaderboardCommand: AsyncParsableCommand {
     var until: DateArgument?
     @Option(help: "Only sessions with this plan seed (the identical drill).")
     var seed: UInt64?
+    #if GymSync
     @Option(name: .customLong("postgres"), help: "Rank the whole gym: read every station's synced sessions from this PostgreSQL URL.")
     var gymURL: String?
+    #else
+    var gymURL: String? { nil }
+    #endif
     @OptionGroup var store: StoreOptions
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
         let query = LeaderboardQuery(profile: profile, version: version, team: team, since: since?.milliseconds, until: until?.milliseconds, seed: seed)
-        let (rankedVersion, board): (Int, Leaderboard)
+        #if GymSync
         if let gymURL {
-            let address = try reportingErrors { try GymAddress(gymURL) }
+            let address = try reportingErrors { try GymOptions.address(gymURL) }
             do {
                 let (found, candidates) = try await GymOptions.using(address) { try await $0.leaderboardCandidates(query) }
-                (rankedVersion, board) = (found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
+                return try show(found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
             } catch {
                 throw reportingFailure(CLIError(error))
             }
-        } else {
-            (rankedVersion, board) = try localBoard(query)
         }
+        #endif
+        let (rankedVersion, board) = try localBoard(query)
         try show(rankedVersion, board)
     }
 

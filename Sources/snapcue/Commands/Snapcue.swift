@@ -13,9 +13,21 @@ struct Snapcue: AsyncParsableCommand {
             'stats', 'trend', 'leaderboard' and 'export'.
             """,
         version: "0.1.0",
-        subcommands: [
+        subcommands: commands)
+
+    /// Every subcommand this build has (serve and sync come with their traits).
+    static var commands: [any ParsableCommand.Type] {
+        var commands: [any ParsableCommand.Type] = [
             DemoCommand.self, RunCommand.self, ProfileCommand.self, StationCommand.self, HardwareCommand.self, CalibrateCommand.self,
             AthletesCommand.self, SessionsCommand.self, StatsCommand.self, TrendCommand.self, LeaderboardCommand.self,
-            ExportCommand.self, ImportCommand.self, ServeCommand.self, SyncCommand.self,
-        ])
+            ExportCommand.self, ImportCommand.self,
+        ]
+        #if StationWeb
+        commands.append(ServeCommand.self)
+        #endif
+        #if GymSync
+        commands.append(SyncCommand.self)
+        #endif
+        return commands
+    }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import DrillCore
 import DrillStats
 import DrillStore
+#if GymSync
 import DrillSync
+#endif
 
 /// Options shared by `stats` and `trend`.
 struct ProgressOptions: ParsableArguments {
@@ -110,28 +112,15 @@ struct TrendCommand: AsyncParsableCommand {
         commandName: "trend", abstract: "An athlete's median reaction time across sessions: a chart and the trend.")
 
     @OptionGroup var options: ProgressOptions
+    #if GymSync
     @Option(name: .customLong("postgres"), help: "The athlete's sessions on every station: read them from this PostgreSQL URL.")
     var gymURL: String?
+    #endif
     @OptionGroup var store: StoreOptions
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        let (name, histories): (String, [AthleteHistory])
-        if let gymURL {
-            let address = try reportingErrors { try GymAddress(gymURL) }
-            do {
-                let athlete = options.athlete, profile = options.profile
-                (name, histories) = try await GymOptions.using(address) { try await $0.history(athlete: athlete, profile: profile) }
-            } catch {
-                throw reportingFailure(CLIError(error))
-            }
-        } else {
-            (name, histories) = try reportingErrors {
-                let database = try store.open()
-                let athlete = try database.athlete(named: options.athlete)
-                return (athlete.name, try database.history(athlete: athlete.name, profile: options.profile))
-            }
-        }
+        let (name, histories) = try await athleteHistories()
         let drills = histories.map { history in
             (history, AthleteProgress(sessions: history.points, familiarisationSessions: options.familiarisation, minimumValidTrials: options.minValid))
         }
@@ -149,6 +138,26 @@ struct TrendCommand: AsyncParsableCommand {
             print(TrendChart.render(progress))
             print(ProgressReport.render(progress))
             print("")
+        }
+    }
+
+    /// The athlete's drills: from the gym database with --postgres, else from this station.
+    private func athleteHistories() async throws -> (String, [AthleteHistory]) {
+        #if GymSync
+        if let gymURL {
+            let address = try reportingErrors { try GymOptions.address(gymURL) }
+            do {
+                let athlete = options.athlete, profile = options.profile
+                return try await GymOptions.using(address) { try await $0.history(athlete: athlete, profile: profile) }
+            } catch {
+                throw reportingFailure(CLIError(error))
+            }
+        }
+        #endif
+        return try reportingErrors {
+            let database = try store.open()
+            let athlete = try database.athlete(named: options.athlete)
+            return (athlete.name, try database.history(athlete: athlete.name, profile: options.profile))
         }
     }
 }

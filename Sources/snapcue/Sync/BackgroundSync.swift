@@ -1,3 +1,4 @@
+#if GymSync
 import DrillStore
 import DrillSync
 import Foundation
@@ -34,3 +35,4 @@ struct BackgroundSync {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if GymSync
 import ArgumentParser
 import DrillStore
 import DrillSync
@@ -14,7 +15,16 @@ struct GymOptions: ParsableArguments {
     /// The address given, or nil when neither the option nor the environment names one.
     func address() throws -> GymAddress? {
         guard let url = url ?? ProcessInfo.processInfo.environment["SNAPCUE_POSTGRES"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
-        return try GymAddress(url)
+        return try Self.address(url)
+    }
+
+    /// Parses `url`; a bad one is a `CLIError` saying what is wrong.
+    static func address(_ url: String) throws -> GymAddress {
+        do {
+            return try GymAddress(url)
+        } catch let error as GymError {
+            throw CLIError(error.message, fix: error.fix)
+        }
     }
 
     /// Runs `body` on a fresh connection, closed afterwards whatever happens.
@@ -108,3 +118,4 @@ extension CLIError {
         }
     }
 }
+#endif

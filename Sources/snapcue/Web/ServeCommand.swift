@@ -1,7 +1,10 @@
+#if StationWeb
 import ArgumentParser
 import DrillCore
 import DrillStore
+#if GymSync
 import DrillSync
+#endif
 import DrillWeb
 import Foundation
 import Hummingbird
@@ -35,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Trainer token (default: $SNAPCUE_TOKEN, else a random one printed at start).")
     var token: String?
 
+    #if GymSync
     @Option(
         name: .customLong("sync-postgres"),
         help: "Sync results with the gym's PostgreSQL database in the background (default: $SNAPCUE_POSTGRES, if set).")
@@ -42,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds between background syncs.")
     var syncEvery = 60
+    #endif
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var realtime: RealtimeOptions
@@ -49,7 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (0-65535)") }
         if let token, token.count < 8 { throw ValidationError("--token is too short: use at least 8 characters") }
+        #if GymSync
         if syncEvery < 1 { throw ValidationError("--sync-every takes a number of seconds ≥ 1") }
+        #endif
     }
 
     func run() async throws {
@@ -65,9 +72,11 @@ struct ServeCommand: AsyncParsableCommand {
             if let chosen, chosen.count < 8 { throw CLIError("SNAPCUE_TOKEN is too short", fix: "use at least 8 characters") }
             return (database, ProfileLibrary(directory: profiles, station: stationValue), chosen ?? Self.randomToken(), chosen == nil)
         }
+        #if GymSync
         let gymAddress = try reportingErrors {
-            try (syncURL ?? ProcessInfo.processInfo.environment["SNAPCUE_POSTGRES"]).flatMap { $0.isEmpty ? nil : try GymAddress($0) }
+            try (syncURL ?? ProcessInfo.processInfo.environment["SNAPCUE_POSTGRES"]).flatMap { $0.isEmpty ? nil : try GymOptions.address($0) }
         }
+        #endif
         let launcher = WebDrillLauncher(
             store: database, stationName: station,
             realtime: .init(wanted: !realtime.noRealtime, priority: realtime.priority, cpu: realtime.cpu))
@@ -84,10 +93,12 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(lines.utf8))
             },
             logger: Self.logger())
+        #if GymSync
         let background = gymAddress.map { address in
             Task { await BackgroundSync(store: database, address: address, every: .seconds(syncEvery)).run() }
         }
         defer { background?.cancel() }
+        #endif
         do {
             try await application.runService()
         } catch {
@@ -113,3 +124,4 @@ struct ServeCommand: AsyncParsableCommand {
         return logger
     }
 }
+#endif

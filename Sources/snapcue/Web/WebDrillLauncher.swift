@@ -1,3 +1,4 @@
+#if StationWeb
 import DrillCore
 import DrillLinux
 import DrillSim
@@ -163,3 +164,4 @@ final class WebDrillLauncher: DrillLauncher {
         }
     }
 }
+#endif
