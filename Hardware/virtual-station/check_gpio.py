@@ -79,6 +79,7 @@ check("the athlete responded to every cue", len(truth) == len(trials), f"{len(tr
 errors = []
 bounce_ok = True
 bursts_within_window = 0
+half_widths = []
 DEBOUNCE_NS = 10_000_000  # the virtual station's switches: debounce 10ms
 for trial, fact in zip(trials, truth):
     side = trial["sides"][0]
@@ -86,6 +87,8 @@ for trial, fact in zip(trials, truth):
         continue
     truth_rt = fact["press_write_start_ns"] - fact["seen_ns"]
     errors.append((side["reaction_time_nanoseconds"] - truth_rt) / 1000)
+    # The onset is the light-set call's midpoint: the light may have changed anywhere within its half-width.
+    half_widths.append((trial["timing"].get("onset_uncertainty_nanoseconds") or 0) / 1000)
     presses = [e for e in trial["edges"] if e["kind"] == "press" and e["switch"] == fact["switch"]]
     if fact["bounce"]:
         # Emulation can stretch a burst; only bursts that really ended inside the debounce window must collapse.
@@ -105,8 +108,11 @@ if errors:
           "(= write→kernel-edge latency − light-detection latency, both inflated by emulation)")
     # Snapcue's RT = truth + (write → kernel edge) + (onset → athlete saw the light): never less than the truth
     # (beyond the onset's half-width), and under emulation a few ms more at most.
-    check("no reaction time is shorter than the athlete's truth (kernel edge timestamps, not read times)",
-          min(errors) > -100, f"min {min(errors):.0f} µs")
+    # A preempted light-set call widens that window (seen: −306 µs on a loaded host), so each trial is
+    # judged against its own recorded half-width.
+    beyond = [error + width for error, width in zip(errors, half_widths)]
+    check("no reaction time is shorter than the athlete's truth beyond the onset's recorded half-width (kernel edge timestamps)",
+          min(beyond) > -100, f"min {min(errors):.0f} µs, {min(beyond):.0f} µs beyond the half-width")
     check("reaction times exceed the truth by at most 5 ms (the emulated athlete's own latencies)", worst < 5000, f"max {worst:.0f} µs")
     lateness = [t["timing"]["scheduler_lateness_nanoseconds"] / 1000 for t in trials if t["timing"].get("scheduler_lateness_nanoseconds") is not None]
     if lateness:

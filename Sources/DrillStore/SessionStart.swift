@@ -61,8 +61,21 @@ public struct ProfileIdentity: Equatable, Sendable {
 /// Wall-clock times as ISO 8601 text (UTC, milliseconds) and Unix milliseconds.
 public enum WallClock {
     /// `2026-11-25T09:41:07.123Z`.
+    ///
+    /// Formatted by hand from `gmtime_r`: an export calls this twice per row, and
+    /// making an `ISO8601DateFormatter` each time dominated the export's time.
     public static func iso(milliseconds: Int64) -> String {
-        formatter(fractional: true).string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        let wholeSeconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = Int(milliseconds - wholeSeconds * 1000)
+        var seconds = time_t(wholeSeconds)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(fraction), 3))Z"
     }
 
     /// Unix milliseconds of ISO 8601 text (with or without fractional seconds); nil if it is not one.
