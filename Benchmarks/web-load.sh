@@ -14,8 +14,11 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-swift build -c release --product snapcue >/dev/null
-BIN=$(swift build -c release --show-bin-path)/snapcue
+# SNAPCUE_BIN: an already built snapcue (e.g. .build/debug/snapcue) instead of a release build.
+if [ -z "${SNAPCUE_BIN:-}" ]; then
+  swift build -c release --product snapcue >/dev/null
+fi
+BIN=${SNAPCUE_BIN:-$(swift build -c release --show-bin-path)/snapcue}
 WORK=$(mktemp -d)
 SERVER=""
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -42,7 +45,7 @@ YAML
 # Pages worth loading: 12 athletes with 3 sessions each.
 for athlete in $(seq 1 12); do
   for seed in 1 2 3; do
-    "$BIN" run Profiles/choice-4.yaml --virtual-athlete --fast --athlete "Athlete $athlete" --seed $((athlete * 10 + seed)) --db "$DB" >/dev/null 2>&1
+    "$BIN" run Profiles/choice-4.yaml --virtual-athlete --fast --athlete "Athlete $athlete" --add-athlete --seed $((athlete * 10 + seed)) --db "$DB" >/dev/null 2>&1
   done
 done
 TOKEN=bench-token-0123
