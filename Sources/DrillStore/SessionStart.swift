@@ -78,6 +78,22 @@ public enum WallClock {
             + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(fraction), 3))Z"
     }
 
+    /// Unix milliseconds of a date a person typed: `2026-11-01` (local midnight), an ISO 8601
+    /// time, or a span back from `now` (`14d`, `6w`); nil if it is none of these.
+    public static func milliseconds(userDate text: String, now: Date = Date()) -> Int64? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let unit = text.last, unit == "d" || unit == "w", let count = Int(text.dropLast()), count >= 0 {
+            let days = Double(count) * (unit == "w" ? 7 : 1)
+            return Int64((now.timeIntervalSince1970 - days * 86_400) * 1000)
+        }
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_US_POSIX")
+        day.dateFormat = "yyyy-MM-dd"
+        day.isLenient = false
+        if text.count == 10, let date = day.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        return milliseconds(iso: text)
+    }
+
     /// Unix milliseconds of ISO 8601 text (with or without fractional seconds); nil if it is not one.
     public static func milliseconds(iso text: String) -> Int64? {
         let date = formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)

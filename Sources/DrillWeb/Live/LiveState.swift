@@ -1,4 +1,5 @@
 import DrillCore
+import DrillStats
 
 /// What the live view shows of the station's drill: who, which cue, the last
 /// reaction time, progress. A pure reduction of the engine's actions, so the
@@ -200,10 +201,9 @@ public struct LiveState: Equatable, Sendable, Codable {
         if result.outcome.isValidReaction, let milliseconds {
             sides[index].hits += 1
             hitTimes[result.side, default: []].append(milliseconds)
-            let sorted = hitTimes[result.side]!.sorted()
-            let middle = sorted.count / 2
-            sides[index].medianMilliseconds = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-            sides[index].bestMilliseconds = sorted.first
+            let times = hitTimes[result.side]!
+            sides[index].medianMilliseconds = Descriptive.median(times)
+            sides[index].bestMilliseconds = times.min()
         }
     }
 }

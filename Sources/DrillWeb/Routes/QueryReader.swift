@@ -48,16 +48,7 @@ struct QueryReader {
     /// A date as Unix ms: `2026-11-01` (station's local midnight), an ISO 8601 time, or `14d`/`6w` back from now.
     func date(_ name: String, now: Date = Date()) throws -> Int64? {
         guard let text = text(name) else { return nil }
-        if let unit = text.last, unit == "d" || unit == "w", let count = Int(text.dropLast()), count >= 0 {
-            let days = Double(count) * (unit == "w" ? 7 : 1)
-            return Int64((now.timeIntervalSince1970 - days * 86_400) * 1000)
-        }
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.dateFormat = "yyyy-MM-dd"
-        day.isLenient = false
-        if text.count == 10, let date = day.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
-        if let milliseconds = WallClock.milliseconds(iso: text) { return milliseconds }
+        if let milliseconds = WallClock.milliseconds(userDate: text, now: now) { return milliseconds }
         throw WebError(.badRequest, "\(name)=\(text) is not a date", fix: "use 2026-11-01, an ISO 8601 time, or a span back from now such as 14d or 6w")
     }
 }

@@ -42,20 +42,7 @@ struct DateArgument: ExpressibleByArgument {
     let milliseconds: Int64
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces)
-        if let unit = text.last, ["d", "w"].contains(unit), let count = Int(text.dropLast()), count >= 0 {
-            let days = Double(count) * (unit == "w" ? 7 : 1)
-            milliseconds = Int64((Date().timeIntervalSince1970 - days * 86_400) * 1000)
-            return
-        }
-        let day = DateFormatter()
-        day.dateFormat = "yyyy-MM-dd"
-        day.isLenient = false
-        if text.count == 10, let date = day.date(from: text) {
-            milliseconds = Int64(date.timeIntervalSince1970 * 1000)
-            return
-        }
-        guard let value = WallClock.milliseconds(iso: text) else { return nil }
+        guard let value = WallClock.milliseconds(userDate: argument) else { return nil }
         milliseconds = value
     }
 
