@@ -1,8 +1,8 @@
 #!/bin/bash
 # Snapcue's GPIO and sound tests against a real kernel: builds static release
-# binaries, boots the virtual station, runs gpio-scenarios.sh (which ends with
-# sound-scenarios.sh) in the guest, checks the results with check_gpio.py and
-# check_sound.py.
+# binaries, boots the virtual station, runs gpio-scenarios.sh in the guest (in
+# the libgpiod 1 pass also the sound and end-to-end accuracy scenarios), checks
+# the results with check_gpio.py (check_sound.py, check_accuracy.py).
 #
 # usage: gpio-test.sh [--libgpiod 1|2]
 #   1 (default): the system's libgpiod 1.6 (Debian 12, Raspberry Pi OS bookworm)
@@ -22,20 +22,28 @@ if [ "$API" = 2 ]; then
   # SwiftPM drops -rpath from pkg-config flags: give it here, so ldd (and the guest) find libgpiod.so.3.
   BUILD+=(--scratch-path .build-gpiod2/build -Xlinker -rpath -Xlinker "$PWD/.build-gpiod2/libgpiod/lib")
 fi
-echo "building static release binaries against libgpiod $API (snapcue, snapcue-athlete)…"
+STARTED=$SECONDS
+stage() { echo "[gpio-test libgpiod $API, $((SECONDS - STARTED)) s] $*"; }
+stage "building static release binaries (snapcue, snapcue-athlete)…"
 "${BUILD[@]}" --product snapcue >/dev/null
 "${BUILD[@]}" --product snapcue-athlete >/dev/null
 BIN=$("${BUILD[@]}" --show-bin-path)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 cp "$BIN/snapcue" "$BIN/snapcue-athlete" "$OUT/"
-# The end-to-end accuracy scenario runs in the libgpiod 1 pass (make bench runs a longer one).
+# Sound does not touch libgpiod, and the end-to-end accuracy scenario needs one API only: both run in
+# the libgpiod 1 pass (make bench runs a longer accuracy scenario).
 EXTRA=()
-[ "$API" = 1 ] && EXTRA=("$HERE/accuracy-scenarios.sh")
-"$HERE/station.sh" --timeout 900 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" "$HERE/sound-scenarios.sh" "${EXTRA[@]}" > "$OUT/guest.log" 2>&1 || true
+[ "$API" = 1 ] && EXTRA=("$HERE/sound-scenarios.sh" "$HERE/accuracy-scenarios.sh")
+stage "booting the virtual station and running the scenarios…"
+"$HERE/station.sh" --timeout 900 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" "${EXTRA[@]}" > "$OUT/guest.log" 2>&1 || true
 SHARE=${SNAPCUE_STATION_CACHE:-$HOME/.cache/snapcue-virtual-station}/run/share
+stage "checking the results"
 status=0
 python3 "$HERE/check_gpio.py" "$SHARE/results" "$OUT/guest.log" "$API" || status=1
-python3 "$HERE/check_sound.py" "$SHARE/results" || status=1
-if [ "$API" = 1 ]; then python3 "$HERE/check_accuracy.py" "$SHARE/results" || status=1; fi
+if [ "$API" = 1 ]; then
+  python3 "$HERE/check_sound.py" "$SHARE/results" || status=1
+  python3 "$HERE/check_accuracy.py" "$SHARE/results" || status=1
+fi
+stage "done"
 exit $status

@@ -11,7 +11,8 @@ lights:
   pad: {chip: sound, line: 0}
 switches:
   pad: {chip: sound, line: 2, active: low, bias: pull-up}
-sound: {device: "hw:Loopback,0,0", rate: 48000, period: 240, periods: 4}
+# 8 periods (40 ms) rather than a Pi's 4: the emulated guest stalls for tens of ms when the host is busy.
+sound: {device: "hw:Loopback,0,0", rate: 48000, period: 240, periods: 8}
 sounds:
   beep: {tone: 1000Hz, duration: 60ms, level: -6dB, attack: 2ms, release: 5ms}
 YAML

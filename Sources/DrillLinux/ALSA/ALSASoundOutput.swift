@@ -183,6 +183,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
                 state.withLock { state in
                     state.streamCPUNanoseconds = Int64(cpu.tv_sec) * 1_000_000_000 + Int64(cpu.tv_nsec)
                     state.xruns += xruns
+                    if xruns > 0 { state.fit.restart() }
                     if let queued {
                         state.fit.add(frame: state.committedFrames - Int64(queued.frames), at: queued.at ?? now)
                     }

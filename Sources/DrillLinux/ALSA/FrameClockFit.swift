@@ -17,6 +17,9 @@ import DrillCore
 ///   error; a long one measures crystal drift (typically < 100 ppm) to a few
 ///   ppm. Until then, and for any estimate more than 1000 ppm off, the
 ///   nominal rate is used.
+/// - After an xrun the device replays from a new position: `restart()` drops
+///   the observations from before it (they would hold the intercept at the
+///   old, now too early, mapping for a whole window) and keeps the slope.
 struct FrameClockFit {
     private let window: Int
     private let baseline: Int64
@@ -73,6 +76,18 @@ struct FrameClockFit {
         intercept = envelope
         residualFrames = (squares / count).squareRoot()
         isReady = true
+    }
+
+    /// Forgets every observation, keeping the measured slope: the stream's
+    /// frames no longer reach the DAC where they did (an xrun dropped or
+    /// inserted frames). Not ready until the next observation.
+    mutating func restart() {
+        recentTimes.removeAll(keepingCapacity: true)
+        recentFrames.removeAll(keepingCapacity: true)
+        next = 0
+        reference = nil
+        residualFrames = 0
+        isReady = false
     }
 
     /// The (fractional) frame that reaches the DAC at `instant`.
