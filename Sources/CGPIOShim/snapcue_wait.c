@@ -7,11 +7,23 @@ int snapcue_ppoll(struct pollfd *descriptors, nfds_t count, int64_t timeout_ns) 
     return ppoll(descriptors, count, &timeout, NULL);
 }
 
+#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <sys/prctl.h>
 
 int snapcue_set_timer_slack(unsigned long nanoseconds) { return prctl(PR_SET_TIMERSLACK, nanoseconds, 0, 0, 0); }
+
+int snapcue_name_thread(const char *name) { return prctl(PR_SET_NAME, name, 0, 0, 0); }
+
+int snapcue_keep_thread_off_cpu(int tid, int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(tid, sizeof set, &set) != 0) return errno;
+    CPU_CLR(cpu, &set);
+    if (CPU_COUNT(&set) == 0) return EINVAL;
+    return sched_setaffinity(tid, sizeof set, &set) == 0 ? 0 : errno;
+}
 
 int snapcue_pin_to_cpu(int cpu) {
     cpu_set_t set;

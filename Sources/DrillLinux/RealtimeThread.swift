@@ -56,4 +56,31 @@ public enum RealtimeThread {
         }
         return report
     }
+
+    /// Keeps every thread of this process that exists now off `cpu`, and with
+    /// them the threads they start later (a new thread inherits its creator's
+    /// affinity): call it before starting servers, so the cue thread, pinned
+    /// to `cpu` when it starts, has that CPU to itself. Returns one line for
+    /// the user saying what was done. The corresponding C function is
+    /// `sched_setaffinity`, for each entry of /proc/self/task.
+    public static func reserveCPU(_ cpu: Int) -> String {
+        let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        guard cpu >= 0, cpu < online, online > 1 else {
+            return "real-time: CPU \(cpu) not reserved: this machine has CPUs 0 to \(online - 1), and a reserved CPU needs at least one other; choose another --cpu"
+        }
+        guard let tasks = opendir("/proc/self/task") else {
+            return "real-time: CPU \(cpu) not reserved: cannot list /proc/self/task (\(String(cString: strerror(errno))))"
+        }
+        defer { closedir(tasks) }
+        var failures: Set<String> = []
+        var moved = 0
+        while let entry = readdir(tasks) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let tid = Int32(name) else { continue }
+            let result = snapcue_keep_thread_off_cpu(tid, Int32(cpu))
+            if result == 0 { moved += 1 } else { failures.insert(String(cString: strerror(result))) }
+        }
+        if failures.isEmpty { return "real-time: CPU \(cpu) reserved for the cue thread (the other \(moved) threads kept off it)" }
+        return "real-time: CPU \(cpu) only partly reserved (\(failures.sorted().joined(separator: ", "))): cue timing may suffer under web load"
+    }
 }

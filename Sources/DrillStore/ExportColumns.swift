@@ -20,33 +20,44 @@ public enum ExportColumns {
     public struct Column: Sendable {
         public let name: String
         public let description: String
+        /// The value depends on the session only: the same in every row of a session.
+        let perSession: Bool
         let value: @Sendable (Source) -> ExportValue
     }
 
     private static func text(_ name: String, _ description: String, _ value: @escaping @Sendable (Source) -> String?) -> Column {
-        Column(name: name, description: description) { .text(value($0)) }
+        Column(name: name, description: description, perSession: false) { .text(value($0)) }
     }
 
     private static func integer(_ name: String, _ description: String, _ value: @escaping @Sendable (Source) -> Int64?) -> Column {
-        Column(name: name, description: description) { .integer(value($0)) }
+        Column(name: name, description: description, perSession: false) { .integer(value($0)) }
     }
 
+    private static func sessionText(_ name: String, _ description: String, _ value: @escaping @Sendable (StoredSession) -> String?) -> Column {
+        Column(name: name, description: description, perSession: true) { .text(value($0.session)) }
+    }
+
+    private static func sessionInteger(_ name: String, _ description: String, _ value: @escaping @Sendable (StoredSession) -> Int64?) -> Column {
+        Column(name: name, description: description, perSession: true) { .integer(value($0.session)) }
+    }
+
+    /// Every column; the per-session ones come first, so an export formats them once per session.
     public static let all: [Column] = [
-        text("session_uuid", "stable id of the session") { $0.session.uuid },
-        text("session_started_at", "wall-clock start, ISO 8601 UTC") { WallClock.iso(milliseconds: $0.session.startedAtMilliseconds) },
-        text("session_ended_at", "wall-clock end, ISO 8601 UTC (empty if never closed)") { $0.session.endedAtMilliseconds.map(WallClock.iso(milliseconds:)) },
-        text("session_status", "complete or aborted") { $0.session.status == "running" ? "aborted" : $0.session.status },
-        text("session_end_reason", "why an aborted session ended") { $0.session.endReason },
-        text("station", "station name") { $0.session.result.station },
-        text("station_kind", "sim or gpio") { $0.session.stationKind },
-        text("profile", "profile name") { $0.session.result.profileName },
-        integer("profile_version", "profile version") { Int64($0.session.result.profileVersion) },
-        text("profile_title", "profile title") { $0.session.result.profileTitle },
-        text("profile_hash", "SHA-256 of the profile's canonical JSON") { $0.session.profileHash },
-        text("seed", "plan seed (same profile + seed = same drill)") { String($0.session.result.seed) },
-        integer("seed_chosen", "1 if the seed was given, 0 if drawn at random") { $0.session.seedChosen ? 1 : 0 },
-        integer("planned_trials", "trials in the plan") { Int64($0.session.result.plannedTrials) },
-        integer("lapse_threshold_ns", "the profile's lapse threshold") { $0.session.result.lapseThresholdNanoseconds },
+        sessionText("session_uuid", "stable id of the session") { $0.uuid },
+        sessionText("session_started_at", "wall-clock start, ISO 8601 UTC") { WallClock.iso(milliseconds: $0.startedAtMilliseconds) },
+        sessionText("session_ended_at", "wall-clock end, ISO 8601 UTC (empty if never closed)") { $0.endedAtMilliseconds.map(WallClock.iso(milliseconds:)) },
+        sessionText("session_status", "complete or aborted") { $0.status == "running" ? "aborted" : $0.status },
+        sessionText("session_end_reason", "why an aborted session ended") { $0.endReason },
+        sessionText("station", "station name") { $0.result.station },
+        sessionText("station_kind", "sim or gpio") { $0.stationKind },
+        sessionText("profile", "profile name") { $0.result.profileName },
+        sessionInteger("profile_version", "profile version") { Int64($0.result.profileVersion) },
+        sessionText("profile_title", "profile title") { $0.result.profileTitle },
+        sessionText("profile_hash", "SHA-256 of the profile's canonical JSON") { $0.profileHash },
+        sessionText("seed", "plan seed (same profile + seed = same drill)") { String($0.result.seed) },
+        sessionInteger("seed_chosen", "1 if the seed was given, 0 if drawn at random") { $0.seedChosen ? 1 : 0 },
+        sessionInteger("planned_trials", "trials in the plan") { Int64($0.result.plannedTrials) },
+        sessionInteger("lapse_threshold_ns", "the profile's lapse threshold") { $0.result.lapseThresholdNanoseconds },
         text("athlete", "athlete name") { $0.session.result.athletes[$0.result.side] },
         text("athlete_uuid", "stable id of the athlete") { $0.athleteUUID },
         text("team", "athlete's team") { $0.session.teams[$0.result.side] },
@@ -85,6 +96,12 @@ public enum ExportColumns {
     /// Column names in order.
     public static var names: [String] { all.map(\.name) }
 
-    /// The cells of one row.
-    static func values(_ source: Source) -> [ExportValue] { all.map { $0.value(source) } }
+    /// How many leading columns are per-session.
+    static let perSessionCount: Int = all.prefix { $0.perSession }.count
+
+    /// The cells of one row after the per-session ones.
+    static func rowValues(_ source: Source) -> [ExportValue] { all[perSessionCount...].map { $0.value(source) } }
+
+    /// The per-session cells (the first `perSessionCount`).
+    static func sessionValues(_ source: Source) -> [ExportValue] { all[..<perSessionCount].map { $0.value(source) } }
 }

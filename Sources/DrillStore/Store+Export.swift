@@ -39,37 +39,18 @@ extension Store {
                 uniquingKeysWith: { first, _ in first })
             var out: [UInt8] = []
             out.reserveCapacity(1 << 21)
-            let names = ExportColumns.names
-            switch format {
-            case .csv:
-                for (index, name) in names.enumerated() {
-                    if index > 0 { out.append(0x2C) }
-                    CSV.append(name, to: &out)
-                }
-                out.append(0x0A)
-            case .json:
-                out.append(contentsOf: #"{"format":"snapcue-trials","version":1,"rows":["#.utf8)
-            }
-            let keys = names.map { name -> [UInt8] in
-                var key: [UInt8] = []
-                JSONText.appendString(name, to: &key)
-                key.append(0x3A)
-                return key
-            }
+            var encoder = ExportEncoder(format: format)
+            encoder.appendHeader(to: &out)
             var rows = 0
             for id in ids {
                 guard let session = try Self.loadSession(db, id: id) else { continue }
+                var sessionPart: [UInt8]?
                 for trial in session.result.trials {
                     for result in trial.sides {
                         let athlete = session.result.athletes[result.side]
-                        let values = ExportColumns.values(.init(session: session, trial: trial, result: result, athleteUUID: athlete.flatMap { uuids[$0] }))
-                        switch format {
-                        case .csv: Self.appendCSV(values, to: &out)
-                        case .json:
-                            out.append(contentsOf: rows == 0 ? "\n{".utf8 : ",\n{".utf8)
-                            Self.appendJSON(values, keys: keys, to: &out)
-                            out.append(0x7D)
-                        }
+                        let source = ExportColumns.Source(session: session, trial: trial, result: result, athleteUUID: athlete.flatMap { uuids[$0] })
+                        if sessionPart == nil { sessionPart = encoder.sessionPart(ExportColumns.sessionValues(source)) }
+                        encoder.appendRow(sessionPart: sessionPart!, rowValues: ExportColumns.rowValues(source), to: &out)
                         rows += 1
                         if out.count >= 1 << 20 {
                             try write(out)
@@ -78,31 +59,9 @@ extension Store {
                     }
                 }
             }
-            if format == .json { out.append(contentsOf: "\n]}\n".utf8) }
+            encoder.appendFooter(to: &out)
             try write(out)
             return rows
-        }
-    }
-
-    private static func appendCSV(_ values: [ExportValue], to out: inout [UInt8]) {
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            switch value {
-            case .text(let text): if let text { CSV.append(text, to: &out) }
-            case .integer(let number): if let number { out.append(contentsOf: String(number).utf8) }
-            }
-        }
-        out.append(0x0A)
-    }
-
-    private static func appendJSON(_ values: [ExportValue], keys: [[UInt8]], to out: inout [UInt8]) {
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            out.append(contentsOf: keys[index])
-            switch value {
-            case .text(let text): if let text { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
-            case .integer(let number): out.append(contentsOf: number.map { String($0) }.map { Array($0.utf8) } ?? Array("null".utf8))
-            }
         }
     }
 }

@@ -84,12 +84,17 @@ extension Store {
             athletes[side["side"]] = side["name"]
             if let team: String = side["team"] { teams[side["side"]] = team }
         }
+        // Cursors, not fetchAll: a cursor's row finds a column by name in a dictionary, while a
+        // copied row lowercases every column name on each lookup (that dominated exports).
         var results: [Int: [SideResult]] = [:]
-        for result in try Row.fetchAll(db, sql: "SELECT * FROM trial_result WHERE session_id = ? ORDER BY trial_index, side", arguments: [id]) {
+        let resultRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial_result WHERE session_id = ? ORDER BY trial_index, side", arguments: [id])
+        while let result = try resultRows.next() {
             results[result["trial_index"], default: []].append(try sideResult(result))
         }
-        let trials = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE session_id = ? ORDER BY trial_index", arguments: [id]).map { trial in
-            try trialRecord(trial, sides: results[trial["trial_index"]] ?? [])
+        var trials: [TrialRecord] = []
+        let trialRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial WHERE session_id = ? ORDER BY trial_index", arguments: [id])
+        while let trial = try trialRows.next() {
+            trials.append(try trialRecord(trial, sides: results[trial["trial_index"]] ?? []))
         }
         let status: String = row["status"]
         let reason: String? = row["end_reason"]

@@ -8,9 +8,10 @@ final class RunningServer {
     let token = "serve-test-token"
     private let output: Pipe
 
-    init(_ arguments: [String]) throws {
+    /// - Parameter realtime: let the cue thread ask for real-time scheduling (`--no-realtime` otherwise).
+    init(_ arguments: [String], realtime: Bool = false) throws {
         output = Pipe()
-        process = try snapcueProcess(["serve", "--port", "0", "--token", token, "--no-realtime"] + arguments, output: output)
+        process = try snapcueProcess(["serve", "--port", "0", "--token", token] + (realtime ? [] : ["--no-realtime"]) + arguments, output: output)
         var seen = ""
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -130,6 +131,42 @@ struct ServeCLITests {
         let sessions = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
         #expect(sessions.first?["status"] as? String == "aborted")
         #expect((sessions.first?["trials"] as? Int ?? 0) >= completed)
+    }
+
+    @Test("serve --cpu 1 keeps every server thread off CPU 1 and runs the drill's cue thread on it alone",
+          .enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2))
+    func reservedCPU() throws {
+        let server = try RunningServer(["--profiles", try shortDrillFolder(trials: 30), "--db", freshDatabase(), "--cpu", "1"], realtime: true)
+        defer { _ = server.stop() }
+        /// (thread name, CPUs it may run on) for every thread of the server.
+        func threads() throws -> [(name: String, cpus: String)] {
+            let tasks = "/proc/\(server.process.processIdentifier)/task"
+            return try FileManager.default.contentsOfDirectory(atPath: tasks).compactMap { tid in
+                guard let status = try? String(contentsOfFile: "\(tasks)/\(tid)/status", encoding: .utf8),
+                    let name = try? String(contentsOfFile: "\(tasks)/\(tid)/comm", encoding: .utf8) else { return nil }
+                let cpus = status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") }?.split(separator: "\t").last
+                return (name.trimmingCharacters(in: .whitespacesAndNewlines), cpus.map(String.init) ?? "?")
+            }
+        }
+        func allows1(_ list: String) -> Bool {
+            list.split(separator: ",").contains { range in
+                let ends = range.split(separator: "-").compactMap { Int($0) }
+                return ends.count == 1 ? ends[0] == 1 : ends.count == 2 && ends[0] <= 1 && 1 <= ends[1]
+            }
+        }
+        let idle = try threads()
+        #expect(!idle.isEmpty)
+        #expect(idle.allSatisfy { !allows1($0.cpus) }, "\(idle)")
+        let started = try server.request("POST", "/api/drills", body: #"{"profile": "short", "athletes": ["Pinned"]}"#, token: server.token)
+        #expect(started.status == 202, "\(started.body)")
+        var cue: [(name: String, cpus: String)] = []
+        for _ in 0..<50 where cue.isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+            cue = try threads().filter { $0.name == "snapcue-cue" }
+        }
+        #expect(cue.count == 1 && cue.first?.cpus == "1", "\(cue)")
+        let others = try threads().filter { $0.name != "snapcue-cue" }
+        #expect(others.allSatisfy { !allows1($0.cpus) }, "\(others)")
     }
 
     @Test("a port already in use is a clear error and exit 2")

@@ -14,4 +14,8 @@ int snapcue_ppoll(struct pollfd *descriptors, nfds_t count, int64_t timeout_ns);
 int snapcue_set_timer_slack(unsigned long nanoseconds);
 /* Pins the calling thread to one CPU (CPU_SET is a macro). 0 or an errno value. */
 int snapcue_pin_to_cpu(int cpu);
+/* Names the calling thread (prctl(PR_SET_NAME); the kernel keeps 15 bytes). 0 or -1/errno. */
+int snapcue_name_thread(const char *name);
+/* Removes `cpu` from thread `tid`'s affinity (EINVAL if no CPU would be left); 0 or an errno. */
+int snapcue_keep_thread_off_cpu(int tid, int cpu);
 #endif

@@ -68,8 +68,10 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
             rendered[sound.name] = try SoundRenderer.render(sound, rate: pcm.rate, directory: directory)
         }
         sounds = rendered
-        let thread = Thread { [self] in streamLoop() }
-        thread.name = "snapcue-sound"
+        let thread = Thread { [self] in
+            nameCurrentThread("snapcue-sound")
+            streamLoop()
+        }
         thread.qualityOfService = .userInteractive
         thread.start()
     }

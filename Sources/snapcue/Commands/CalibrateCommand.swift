@@ -52,6 +52,7 @@ struct CalibrateCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
+            nameCurrentThread("snapcue-cue")
             let report = wanted ? RealtimeThread.configureCurrentThread(priority: priority, cpu: cpu).summary : ""
             do {
                 let samples = try calibration.run(count: total, lights: handoff.value.lights, switches: handoff.value.switches)
@@ -60,7 +61,6 @@ struct CalibrateCommand: ParsableCommand {
                 outcome.withLock { $0 = ([], "\(error)", report) }
             }
         }
-        thread.name = "snapcue-cue"
         print("calibrating \(parts[0]) → \(parts[1]) with \(count) cues…")
         thread.start()
         done.wait()

@@ -45,7 +45,6 @@ struct VirtualAthleteOptions: ParsableArguments {
     @Option(help: "Seed of the virtual athlete's behaviour (default: derived from the plan seed).")
     var athleteSeed: UInt64?
 
-    func seed(for planSeed: UInt64) -> UInt64 { athleteSeed ?? (planSeed ^ 0x5EED_A7B1_E7E5) }
 }
 
 /// Stop requests from Ctrl-C (SIGINT) and SIGTERM when the terminal is not in raw mode.
@@ -81,12 +80,7 @@ func finish(_ session: SessionResult, json: Bool, keeper: SessionKeeper? = nil) 
 
 /// Runs `setup` on the simulated station with virtual athletes, printing progress lines.
 func runWithVirtualAthletes(_ setup: DrillSetup, options: VirtualAthleteOptions, json: Bool) -> SessionResult {
-    let clock: any SleepingClock = options.fast ? ManualClock() : SystemMonotonicClockAdapter.clock
-    let station = SimulatedStation(
-        profile: setup.profile, clock: clock,
-        athleteModels: setup.profile.sides.map { _ in AthleteModel() },
-        athleteSeed: options.seed(for: setup.plan.seed), stop: processStopSignal,
-        sleepSlice: options.fast ? nil : .milliseconds(50))
+    let (station, clock) = LiveSimulatedStation.make(setup, fast: options.fast, athleteSeed: options.athleteSeed, stop: processStopSignal)
     let writeProgress: (String) -> Void = json ? { FileHandle.standardError.write(Data($0.utf8)) } : { Terminal.write($0) }
     let redraw = json ? isatty(STDERR_FILENO) == 1 : Terminal.outputIsTerminal
     let printer = ProgressPrinter(setup: setup, redraw: redraw && !options.fast, write: writeProgress)

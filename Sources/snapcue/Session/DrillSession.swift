@@ -1,4 +1,5 @@
 import DrillCore
+import DrillLinux
 import Foundation
 
 /// A drill resolved from the command line: profile, station, plan, athletes.
@@ -71,11 +72,11 @@ enum DrillSession {
             })
         let handoff = Handoff(value: runner)
         let thread = Thread {
+            nameCurrentThread("snapcue-cue")
             onCueThreadStart()
             handoff.value.run()
             queue.close()
         }
-        thread.name = "snapcue-cue"
         thread.stackSize = 1 << 20
         thread.start()
         while let batch = queue.next() {

@@ -6,7 +6,7 @@ import Synchronization
 
 /// Options of the real-time cue thread.
 struct RealtimeOptions: ParsableArguments {
-    @Option(help: "Pin the cue thread to this CPU (e.g. 3 on a Pi 4, keeping it off CPU 0's interrupts).")
+    @Option(help: "Pin the cue thread to this CPU (e.g. 3 on a Pi 4, keeping it off CPU 0's interrupts); 'serve' also keeps its web threads off it.")
     var cpu: Int?
 
     @Option(help: "SCHED_FIFO priority of the cue thread (1-99).")

@@ -1,6 +1,7 @@
 #if StationWeb
 import ArgumentParser
 import DrillCore
+import DrillLinux
 import DrillStore
 #if GymSync
 import DrillSync
@@ -77,6 +78,10 @@ struct ServeCommand: AsyncParsableCommand {
             try (syncURL ?? ProcessInfo.processInfo.environment["SNAPCUE_POSTGRES"]).flatMap { $0.isEmpty ? nil : try GymOptions.address($0) }
         }
         #endif
+        if let cpu = realtime.cpu, !realtime.noRealtime {
+            // Before any server thread starts, so they all inherit the mask and leave the CPU to the cue thread.
+            FileHandle.standardError.write(Data((RealtimeThread.reserveCPU(cpu) + "\n").utf8))
+        }
         let launcher = WebDrillLauncher(
             store: database, stationName: station,
             realtime: .init(wanted: !realtime.noRealtime, priority: realtime.priority, cpu: realtime.cpu))

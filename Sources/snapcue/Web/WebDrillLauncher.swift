@@ -53,11 +53,11 @@ final class WebDrillLauncher: DrillLauncher {
             board.begin(drill)
             let handoff = Handoff(value: (setup, ports))
             let thread = Thread { [self] in
+                nameCurrentThread("snapcue-drill")
                 let (setup, ports) = handoff.value
                 run(setup, ports: ports, board: board)
                 finish()
             }
-            thread.name = "snapcue-web-drill"
             thread.start()
             log("drill started: \(header(setup))" + (setup.keeper.map { " · session \($0.sessionID)" } ?? ""))
             return drill
@@ -110,9 +110,7 @@ final class WebDrillLauncher: DrillLauncher {
     private func openPorts(_ setup: DrillSetup, stop: StopSignal) throws -> Ports {
         let clock = SystemMonotonicClockAdapter.clock
         if setup.station.isSimulated {
-            return .simulated(SimulatedStation(
-                profile: setup.profile, clock: clock, athleteModels: setup.profile.sides.map { _ in AthleteModel() },
-                athleteSeed: setup.plan.seed ^ 0x5EED_A7B1_E7E5, stop: stop, sleepSlice: .milliseconds(50)))
+            return .simulated(LiveSimulatedStation.make(setup, fast: false, stop: stop).station)
         }
         let station = try GPIOStation(station: setup.station, clock: clock, stopRequested: { stop.isRequested })
         let sound = setup.profile.requiredSounds.isEmpty ? nil : try ALSASoundOutput(station: setup.station, directory: setup.stationDirectory)
