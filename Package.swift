@@ -56,7 +56,11 @@ let package = Package(
         // The session store: SQLite (WAL) through GRDB, one commit per trial.
         .target(
             name: "DrillStore",
-            dependencies: ["DrillCore", "DrillStats", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DrillCore", "DrillStats", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the export's column copies (GRDB's own module of it).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSwift6),
         // The station web app: pages, JSON API, live drill view (Hummingbird). Knows no device:
         // drills are started through the `DrillLauncher` the CLI gives it.

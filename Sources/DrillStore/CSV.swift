@@ -1,8 +1,10 @@
 /// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled.
 enum CSV {
     /// Appends `field` to `out`, quoted if needed.
-    static func append(_ field: String, to out: inout [UInt8]) {
-        let bytes = field.utf8
+    static func append(_ field: String, to out: inout [UInt8]) { append(bytes: field.utf8, to: &out) }
+
+    /// Appends the UTF-8 `bytes` of a field to `out`, quoted if needed.
+    static func append<Bytes: Collection<UInt8>>(bytes: Bytes, to out: inout [UInt8]) {
         guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             out.append(contentsOf: bytes)
             return

@@ -8,40 +8,44 @@ public enum ExportValue: Equatable, Sendable {
 
 /// The columns of `snapcue export` (one row per trial per side), in order.
 /// The README's table is generated from the same names and descriptions.
+///
+/// A column is either per-session (formatted once per session from its
+/// `StoredSession`) or stored: an SQL expression over one row of the export
+/// query (`t`: trial, `r`: trial_result, `a`: the side's athlete), copied
+/// into the file as SQLite holds it. Lists and edges are stored in their
+/// export text form (`TrialCodec`), so no trial is decoded to be exported.
 public enum ExportColumns {
-    /// What one row is made from.
-    public struct Source {
-        let session: StoredSession
-        let trial: TrialRecord
-        let result: SideResult
-        let athleteUUID: String?
-    }
-
     public struct Column: Sendable {
         public let name: String
         public let description: String
-        /// The value depends on the session only: the same in every row of a session.
-        let perSession: Bool
-        let value: @Sendable (Source) -> ExportValue
-    }
+        let value: Value
 
-    private static func text(_ name: String, _ description: String, _ value: @escaping @Sendable (Source) -> String?) -> Column {
-        Column(name: name, description: description, perSession: false) { .text(value($0)) }
-    }
+        enum Value: Sendable {
+            /// The same in every row of a session.
+            case perSession(@Sendable (StoredSession) -> ExportValue)
+            /// An SQL expression of the export query.
+            case stored(String)
+        }
 
-    private static func integer(_ name: String, _ description: String, _ value: @escaping @Sendable (Source) -> Int64?) -> Column {
-        Column(name: name, description: description, perSession: false) { .integer(value($0)) }
+        var perSession: Bool {
+            if case .perSession = value { return true }
+            return false
+        }
     }
 
     private static func sessionText(_ name: String, _ description: String, _ value: @escaping @Sendable (StoredSession) -> String?) -> Column {
-        Column(name: name, description: description, perSession: true) { .text(value($0.session)) }
+        Column(name: name, description: description, value: .perSession { .text(value($0)) })
     }
 
     private static func sessionInteger(_ name: String, _ description: String, _ value: @escaping @Sendable (StoredSession) -> Int64?) -> Column {
-        Column(name: name, description: description, perSession: true) { .integer(value($0.session)) }
+        Column(name: name, description: description, value: .perSession { .integer(value($0)) })
     }
 
-    /// Every column; the per-session ones come first, so an export formats them once per session.
+    private static func stored(_ name: String, _ description: String, _ expression: String) -> Column {
+        Column(name: name, description: description, value: .stored(expression))
+    }
+
+    /// Every column; the per-session ones come first.
     public static let all: [Column] = [
         sessionText("session_uuid", "stable id of the session") { $0.uuid },
         sessionText("session_started_at", "wall-clock start, ISO 8601 UTC") { WallClock.iso(milliseconds: $0.startedAtMilliseconds) },
@@ -58,39 +62,39 @@ public enum ExportColumns {
         sessionInteger("seed_chosen", "1 if the seed was given, 0 if drawn at random") { $0.seedChosen ? 1 : 0 },
         sessionInteger("planned_trials", "trials in the plan") { Int64($0.result.plannedTrials) },
         sessionInteger("lapse_threshold_ns", "the profile's lapse threshold") { $0.result.lapseThresholdNanoseconds },
-        text("athlete", "athlete name") { $0.session.result.athletes[$0.result.side] },
-        text("athlete_uuid", "stable id of the athlete") { $0.athleteUUID },
-        text("team", "athlete's team") { $0.session.teams[$0.result.side] },
-        text("side", "athlete's side (athlete, or left/right in head-to-head)") { $0.result.side },
-        integer("trial_index", "0-based trial number in the session") { Int64($0.trial.planned.index) },
-        integer("block_index", "0-based block number") { Int64($0.trial.planned.blockIndex) },
-        text("block", "block name") { $0.trial.planned.blockName },
-        integer("set", "1-based set in the block") { Int64($0.trial.planned.set) },
-        integer("trial_in_set", "1-based trial in the set") { Int64($0.trial.planned.trialInSet) },
-        text("kind", "go, nogo or catch") { $0.trial.planned.kind.rawValue },
-        text("cue", "cue name (empty on catch trials)") { $0.trial.planned.cueName },
-        text("lights", "lights lit at onset, comma-separated") { TrialCodec.list($0.trial.planned.lights) },
-        text("sound", "sound played at onset") { $0.trial.planned.sound },
-        integer("foreperiod_ms", "planned wait before the cue") { Int64($0.trial.planned.foreperiodMilliseconds) },
-        text("expected_switch", "switch to press (empty on no-go and catch)") { $0.result.expectedSwitch },
-        text("outcome", "hit, wrong_target, anticipation, false_start, miss, nogo_correct, nogo_commission, stuck_switch, catch_correct") { $0.result.outcome.rawValue },
-        text("responded_switch", "switch of the deciding response") { $0.result.respondedSwitch },
-        integer("rt_ns", "reaction time = response − onset") { $0.result.reactionTimeNanoseconds },
-        integer("mt_ns", "movement time (home-release drills)") { $0.result.movementTimeNanoseconds },
-        integer("foreperiod_start_ns", "CLOCK_MONOTONIC: foreperiod began") { $0.trial.foreperiodStart.nanoseconds },
-        integer("scheduled_onset_ns", "CLOCK_MONOTONIC: cue due") { $0.trial.scheduledOnset.nanoseconds },
-        integer("onset_ns", "CLOCK_MONOTONIC: cue shown (empty if none)") { $0.trial.onset?.nanoseconds },
-        integer("response_ns", "CLOCK_MONOTONIC: deciding response edge") { $0.result.response?.nanoseconds },
-        integer("target_hit_ns", "CLOCK_MONOTONIC: target hit (home-release drills)") { $0.result.targetHit?.nanoseconds },
-        integer("decided_at_ns", "CLOCK_MONOTONIC: outcome settled") { $0.result.decidedAt.nanoseconds },
-        integer("lateness_ns", "cue onset − scheduled onset") { $0.trial.timing.schedulerLatenessNanoseconds },
-        integer("light_set_ns", "time the light-set call took") { $0.trial.timing.lightSetNanoseconds },
-        integer("onset_uncertainty_ns", "half-width of the onset window") { $0.trial.timing.onsetUncertaintyNanoseconds },
-        integer("sound_onset_ns", "CLOCK_MONOTONIC: sound reached the output") { $0.trial.timing.soundOnset?.nanoseconds },
-        integer("sound_onset_uncertainty_ns", "uncertainty of sound_onset_ns") { $0.trial.timing.soundOnsetUncertaintyNanoseconds },
-        text("flags", "timing flags, comma-separated (late_onset, slow_light_set, sound_unavailable, sound_xrun, dropped_edges, bounce)") { TrialCodec.list($0.trial.timing.flags.map(\.rawValue)) },
-        text("winners", "head-to-head: side(s) with the fastest hit") { TrialCodec.list($0.trial.winners) },
-        text("edges", "every switch edge: +switch@t_ns press, -switch@t_ns release, ; between") { TrialCodec.edges($0.trial.edges) },
+        stored("athlete", "athlete name", "a.name"),
+        stored("athlete_uuid", "stable id of the athlete", "a.uuid"),
+        stored("team", "athlete's team", "a.team"),
+        stored("side", "athlete's side (athlete, or left/right in head-to-head)", "r.side"),
+        stored("trial_index", "0-based trial number in the session", "t.trial_index"),
+        stored("block_index", "0-based block number", "t.block_index"),
+        stored("block", "block name", "t.block_name"),
+        stored("set", "1-based set in the block", "t.set_number"),
+        stored("trial_in_set", "1-based trial in the set", "t.trial_in_set"),
+        stored("kind", "go, nogo or catch", "t.kind"),
+        stored("cue", "cue name (empty on catch trials)", "t.cue"),
+        stored("lights", "lights lit at onset, comma-separated", "t.lights"),
+        stored("sound", "sound played at onset", "t.sound"),
+        stored("foreperiod_ms", "planned wait before the cue", "t.foreperiod_ms"),
+        stored("expected_switch", "switch to press (empty on no-go and catch)", "r.expected_switch"),
+        stored("outcome", "hit, wrong_target, anticipation, false_start, miss, nogo_correct, nogo_commission, stuck_switch, catch_correct", "r.outcome"),
+        stored("responded_switch", "switch of the deciding response", "r.responded_switch"),
+        stored("rt_ns", "reaction time = response − onset", "r.rt_ns"),
+        stored("mt_ns", "movement time (home-release drills)", "r.mt_ns"),
+        stored("foreperiod_start_ns", "CLOCK_MONOTONIC: foreperiod began", "t.foreperiod_start_ns"),
+        stored("scheduled_onset_ns", "CLOCK_MONOTONIC: cue due", "t.scheduled_onset_ns"),
+        stored("onset_ns", "CLOCK_MONOTONIC: cue shown (empty if none)", "t.onset_ns"),
+        stored("response_ns", "CLOCK_MONOTONIC: deciding response edge", "r.response_ns"),
+        stored("target_hit_ns", "CLOCK_MONOTONIC: target hit (home-release drills)", "r.target_hit_ns"),
+        stored("decided_at_ns", "CLOCK_MONOTONIC: outcome settled", "r.decided_at_ns"),
+        stored("lateness_ns", "cue onset − scheduled onset", "t.lateness_ns"),
+        stored("light_set_ns", "time the light-set call took", "t.light_set_ns"),
+        stored("onset_uncertainty_ns", "half-width of the onset window", "t.onset_uncertainty_ns"),
+        stored("sound_onset_ns", "CLOCK_MONOTONIC: sound reached the output", "t.sound_onset_ns"),
+        stored("sound_onset_uncertainty_ns", "uncertainty of sound_onset_ns", "t.sound_onset_uncertainty_ns"),
+        stored("flags", "timing flags, comma-separated (late_onset, slow_light_set, sound_unavailable, sound_xrun, dropped_edges, bounce)", "t.flags"),
+        stored("winners", "head-to-head: side(s) with the fastest hit", "t.winners"),
+        stored("edges", "every switch edge: +switch@t_ns press, -switch@t_ns release, ; between", "t.edges"),
     ]
 
     /// Column names in order.
@@ -99,9 +103,28 @@ public enum ExportColumns {
     /// How many leading columns are per-session.
     static let perSessionCount: Int = all.prefix { $0.perSession }.count
 
-    /// The cells of one row after the per-session ones.
-    static func rowValues(_ source: Source) -> [ExportValue] { all[perSessionCount...].map { $0.value(source) } }
+    /// The per-session cells of `session`.
+    static func sessionValues(_ session: StoredSession) -> [ExportValue] {
+        all[..<perSessionCount].map { column in
+            guard case .perSession(let value) = column.value else { return .text(nil) }
+            return value(session)
+        }
+    }
 
-    /// The per-session cells (the first `perSessionCount`).
-    static func sessionValues(_ source: Source) -> [ExportValue] { all[..<perSessionCount].map { $0.value(source) } }
+    /// One session's rows: the stored columns, one row per trial per side, in trial then side order.
+    static let rowQuery: String = {
+        let expressions = all[perSessionCount...].map { column -> String in
+            guard case .stored(let expression) = column.value else { return "NULL" }
+            return expression
+        }
+        return """
+            SELECT \(expressions.joined(separator: ", "))
+            FROM trial t
+            JOIN trial_result r ON r.session_id = t.session_id AND r.trial_index = t.trial_index
+            LEFT JOIN session_athlete sa ON sa.session_id = t.session_id AND sa.side = r.side
+            LEFT JOIN athlete a ON a.id = sa.athlete_id
+            WHERE t.session_id = ?
+            ORDER BY t.trial_index, r.side
+            """
+    }()
 }

@@ -1,7 +1,9 @@
-/// Writes export rows as CSV or JSON bytes, straight into a byte buffer (no
-/// intermediate strings for numbers). A row is written in two parts: the
-/// per-session cells, encoded once per session by `sessionPart`, and the
-/// row's own cells.
+import GRDB
+import GRDBSQLite
+
+/// Writes export rows as CSV or JSON bytes, straight into a byte buffer: the
+/// per-session cells are encoded once per session (`sessionPart`), the stored
+/// cells are copied from SQLite's column values without making strings.
 struct ExportEncoder {
     let format: ExportFormat
     /// `"name":` for each column, for JSON.
@@ -32,19 +34,44 @@ struct ExportEncoder {
         }
     }
 
-    /// The encoded per-session cells (columns 0..<values.count), each followed by a separator.
+    /// The encoded per-session cells, followed by a separator.
     func sessionPart(_ values: [ExportValue]) -> [UInt8] {
         var part: [UInt8] = []
-        appendCells(values, from: 0, to: &part)
+        for (column, value) in values.enumerated() {
+            if column > 0 { part.append(0x2C) }
+            if format == .json { part.append(contentsOf: keys[column]) }
+            switch value {
+            case .text(let text?):
+                if format == .csv { CSV.append(text, to: &part) } else { JSONText.appendString(text, to: &part) }
+            case .integer(let number?): Self.appendDecimal(number, to: &part)
+            case .text(nil), .integer(nil): if format == .json { part.append(contentsOf: "null".utf8) }
+            }
+        }
         part.append(0x2C)
         return part
     }
 
-    /// Appends one row: the session's encoded part, then the row's own cells.
-    mutating func appendRow(sessionPart: [UInt8], rowValues: [ExportValue], to out: inout [UInt8]) {
+    /// Appends one row: the session's encoded part, then the stored cells of the
+    /// statement's current row (`ExportColumns.rowQuery`).
+    mutating func appendRow(sessionPart: [UInt8], from statement: SQLiteStatement, to out: inout [UInt8]) {
         if format == .json { out.append(contentsOf: rows == 0 ? "\n{".utf8 : ",\n{".utf8) }
         out.append(contentsOf: sessionPart)
-        appendCells(rowValues, from: ExportColumns.perSessionCount, to: &out)
+        let first = ExportColumns.perSessionCount
+        for index in 0..<Int32(keys.count - first) {
+            if index > 0 { out.append(0x2C) }
+            if format == .json { out.append(contentsOf: keys[first + Int(index)]) }
+            switch sqlite3_column_type(statement, index) {
+            case SQLITE_INTEGER:
+                Self.appendDecimal(sqlite3_column_int64(statement, index), to: &out)
+            case SQLITE_NULL:
+                if format == .json { out.append(contentsOf: "null".utf8) }
+            default:
+                // Text (the store keeps no blobs or reals in these columns): its UTF-8 bytes, escaped.
+                let bytes = UnsafeBufferPointer(
+                    start: sqlite3_column_text(statement, index), count: Int(sqlite3_column_bytes(statement, index)))
+                if format == .csv { CSV.append(bytes: bytes, to: &out) } else { JSONText.appendString(bytes: bytes, to: &out) }
+            }
+        }
         out.append(format == .json ? 0x7D : 0x0A)
         rows += 1
     }
@@ -54,36 +81,21 @@ struct ExportEncoder {
         if format == .json { out.append(contentsOf: "\n]}\n".utf8) }
     }
 
-    private func appendCells(_ values: [ExportValue], from firstColumn: Int, to out: inout [UInt8]) {
-        for (offset, value) in values.enumerated() {
-            if offset > 0 { out.append(0x2C) }
-            switch format {
-            case .csv:
-                switch value {
-                case .text(let text): if let text { CSV.append(text, to: &out) }
-                case .integer(let number): if let number { Self.appendDecimal(number, to: &out) }
-                }
-            case .json:
-                out.append(contentsOf: keys[firstColumn + offset])
-                switch value {
-                case .text(let text): if let text { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
-                case .integer(let number): if let number { Self.appendDecimal(number, to: &out) } else { out.append(contentsOf: "null".utf8) }
-                }
-            }
-        }
-    }
-
     /// Appends `number` in decimal ASCII.
     static func appendDecimal(_ number: Int64, to out: inout [UInt8]) {
         if number < 0 { out.append(0x2D) }
-        // As UInt64, so Int64.min is fine; the largest power of ten ≤ it (at most 10^19, which fits).
+        // As UInt64, so Int64.min is fine; digits fill a 24-byte scratch from its end (a constant
+        // divisor, which the compiler turns into a multiplication).
         var magnitude = number.magnitude
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            out.append(UInt8(truncatingIfNeeded: magnitude / divisor) + 0x30)
-            magnitude %= divisor
-            divisor /= 10
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
         }
     }
 }

@@ -23,10 +23,10 @@ extension Store {
                 return id
             }
             if let profile = filter.profile { try Self.requireProfile(db, profile) }
-            let ids = try Int64.fetchAll(
+            // Session headers in export order; each session's rows come from one prepared statement.
+            let sessions = try Row.fetchCursor(
                 db,
-                sql: """
-                    SELECT s.id FROM session s JOIN profile p ON p.id = s.profile_id
+                sql: Self.sessionSelect + "\n" + """
                     WHERE (?1 IS NULL OR s.id IN (SELECT session_id FROM session_athlete WHERE athlete_id = ?1))
                       AND (?2 IS NULL OR p.name = ?2)
                       AND (?3 IS NULL OR s.started_at_ms >= ?3) AND (?4 IS NULL OR s.started_at_ms < ?4)
@@ -34,28 +34,22 @@ extension Store {
                     ORDER BY s.started_at_ms, s.id
                     """,
                 arguments: [athleteID, filter.profile, filter.since, filter.until, filter.session])
-            let uuids = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT name, uuid FROM athlete").map { ($0["name"] as String, $0["uuid"] as String) },
-                uniquingKeysWith: { first, _ in first })
             var out: [UInt8] = []
             out.reserveCapacity(1 << 21)
             var encoder = ExportEncoder(format: format)
             encoder.appendHeader(to: &out)
+            let statement = try db.makeStatement(sql: ExportColumns.rowQuery)
             var rows = 0
-            for id in ids {
-                guard let session = try Self.loadSession(db, id: id) else { continue }
-                var sessionPart: [UInt8]?
-                for trial in session.result.trials {
-                    for result in trial.sides {
-                        let athlete = session.result.athletes[result.side]
-                        let source = ExportColumns.Source(session: session, trial: trial, result: result, athleteUUID: athlete.flatMap { uuids[$0] })
-                        if sessionPart == nil { sessionPart = encoder.sessionPart(ExportColumns.sessionValues(source)) }
-                        encoder.appendRow(sessionPart: sessionPart!, rowValues: ExportColumns.rowValues(source), to: &out)
-                        rows += 1
-                        if out.count >= 1 << 20 {
-                            try write(out)
-                            out.removeAll(keepingCapacity: true)
-                        }
+            while let header = try sessions.next() {
+                let session = Self.storedSession(header, athletes: [:], teams: [:], trials: [])
+                let sessionPart = encoder.sessionPart(ExportColumns.sessionValues(session))
+                let cursor = try Row.fetchCursor(statement, arguments: [session.id])
+                while try cursor.next() != nil {
+                    encoder.appendRow(sessionPart: sessionPart, from: statement.sqliteStatement, to: &out)
+                    rows += 1
+                    if out.count >= 1 << 20 {
+                        try write(out)
+                        out.removeAll(keepingCapacity: true)
                     }
                 }
             }
@@ -68,9 +62,18 @@ extension Store {
 
 /// Minimal JSON string writing (the export writes JSON by hand, for speed).
 enum JSONText {
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    static func appendString(_ text: String, to out: inout [UInt8]) { appendString(bytes: text.utf8, to: &out) }
+
+    /// Appends the UTF-8 `bytes` as a JSON string.
+    static func appendString<Bytes: Collection<UInt8>>(bytes: Bytes, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
+        // Most cells need no escape: copied whole.
+        guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return
+        }
+        for byte in bytes {
             switch byte {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])

@@ -65,16 +65,16 @@ extension Store {
         }
     }
 
-    static func loadSession(_ db: Database, id: Int64) throws -> StoredSession? {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT s.*, p.name AS profile_name, p.version AS profile_version, p.title AS profile_title,
-                    p.content_hash, st.name AS station_name, st.kind AS station_kind
-                FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id WHERE s.id = ?
-                """,
-            arguments: [id])
-        else { return nil }
+    /// The columns of a stored session: the session row, its profile and station. Add a WHERE clause.
+    static let sessionSelect = """
+        SELECT s.*, p.name AS profile_name, p.version AS profile_version, p.title AS profile_title,
+            p.content_hash, st.name AS station_name, st.kind AS station_kind
+        FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id
+        """
+
+    /// The stored session `id`, with its trials unless `withTrials` is false (then `result.trials` is empty).
+    static func loadSession(_ db: Database, id: Int64, withTrials: Bool = true) throws -> StoredSession? {
+        guard let row = try Row.fetchOne(db, sql: sessionSelect + " WHERE s.id = ?", arguments: [id]) else { return nil }
         var athletes: [String: String] = [:]
         var teams: [String: String] = [:]
         for side in try Row.fetchAll(
@@ -84,18 +84,11 @@ extension Store {
             athletes[side["side"]] = side["name"]
             if let team: String = side["team"] { teams[side["side"]] = team }
         }
-        // Cursors, not fetchAll: a cursor's row finds a column by name in a dictionary, while a
-        // copied row lowercases every column name on each lookup (that dominated exports).
-        var results: [Int: [SideResult]] = [:]
-        let resultRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial_result WHERE session_id = ? ORDER BY trial_index, side", arguments: [id])
-        while let result = try resultRows.next() {
-            results[result["trial_index"], default: []].append(try sideResult(result))
-        }
-        var trials: [TrialRecord] = []
-        let trialRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial WHERE session_id = ? ORDER BY trial_index", arguments: [id])
-        while let trial = try trialRows.next() {
-            trials.append(try trialRecord(trial, sides: results[trial["trial_index"]] ?? []))
-        }
+        return storedSession(row, athletes: athletes, teams: teams, trials: withTrials ? try loadTrials(db, session: id) : [])
+    }
+
+    /// A stored session from a `sessionSelect` row and what was read beside it.
+    static func storedSession(_ row: Row, athletes: [String: String], teams: [String: String], trials: [TrialRecord]) -> StoredSession {
         let status: String = row["status"]
         let reason: String? = row["end_reason"]
         let started: Int64 = row["started_at_ms"]
@@ -106,9 +99,26 @@ extension Store {
             end: status == "complete" ? .complete : .aborted(reason: reason ?? "in progress"),
             plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"])
         return StoredSession(
-            id: id, uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
+            id: row["id"], uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
             endedAtMilliseconds: row["ended_at_ms"], seedChosen: row["seed_chosen"], profileHash: row["content_hash"],
             stationKind: row["station_kind"], teams: teams, result: result)
+    }
+
+    /// Every trial of session `id` with its per-side results, in trial order.
+    static func loadTrials(_ db: Database, session id: Int64) throws -> [TrialRecord] {
+        // Cursors, not fetchAll: a cursor's row finds a column by name in a dictionary, while a
+        // copied row lowercases every column name on each lookup.
+        var results: [Int: [SideResult]] = [:]
+        let resultRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial_result WHERE session_id = ? ORDER BY trial_index, side", arguments: [id])
+        while let result = try resultRows.next() {
+            results[result["trial_index"], default: []].append(try sideResult(result))
+        }
+        var trials: [TrialRecord] = []
+        let trialRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial WHERE session_id = ? ORDER BY trial_index", arguments: [id])
+        while let trial = try trialRows.next() {
+            trials.append(try trialRecord(trial, sides: results[trial["trial_index"]] ?? []))
+        }
+        return trials
     }
 
     static func sideResult(_ row: Row) throws -> SideResult {
