@@ -1,18 +1,21 @@
 #!/bin/bash
 # Does web traffic disturb cue timing? A drill started through `snapcue serve`
-# runs on the simulated station with the real-time runner, once on an idle
-# server and once while 200 concurrent clients (wrk, 200 connections) load the
-# station's pages and API; for contrast, once more under load without
-# real-time priority; and once with the cue thread's CPU reserved (serve --cpu
-# 1: every other thread of the server kept off CPU 1). The clients stand in for
-# phones and TVs elsewhere on the gym's network: wrk is kept on CPU 0 so it does
-# not take CPU time a station would have. Each trial's scheduler lateness (cue
-# onset − scheduled onset, as stored) is summarised: p50, p99, max. Goal: the
-# p99 under load within 2× the idle p99 and under 1 ms.
+# runs on the simulated station with the real-time runner (waiting like the
+# GPIO cue thread: block, then spin to the deadline), once on an idle server
+# and once while 200 concurrent clients (wrk, 200 connections) load the
+# station's pages and API; then the same with the cue thread's CPU reserved
+# (serve --cpu 1: every other thread of the server kept off CPU 1); and, for
+# contrast, under load without real-time priority. The clients stand in for
+# phones and TVs elsewhere on the gym's network: wrk is kept on CPU 0 so it
+# does not take CPU time a station would have (LOAD_CPUS=0,1 lets it use
+# both). Each trial's scheduler lateness (cue onset − scheduled onset, as
+# stored) is summarised: p50, p99, max. Goal: the p99 under load within 2× the
+# idle p99 and under 1 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRIALS=${TRIALS:-150}
 CLIENTS=${CLIENTS:-200}
+LOAD_CPUS=${LOAD_CPUS:-0}
 if ! command -v wrk >/dev/null; then
   echo "installing wrk…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
@@ -80,7 +83,7 @@ local paths = {"/", "/leaderboard/choice-4?min_valid=5", "/athletes/Athlete%201"
 local i = 0
 request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
 LUA
-  taskset -c 0 wrk -t2 -c"$CLIENTS" -d600s --latency -s "$WORK/pages.lua" "$URL" > "$WORK/wrk.out" 2>&1 &
+  taskset -c "$LOAD_CPUS" wrk -t2 -c"$CLIENTS" -d600s --latency -s "$WORK/pages.lua" "$URL" > "$WORK/wrk.out" 2>&1 &
   LOAD=$!
   sleep 2
 }
@@ -94,7 +97,7 @@ unload() {
   echo "    (web load: $CLIENTS clients, ${rate:-?} requests/s served, page p99 ${latency:-?})"
 }
 
-echo "web-load: scheduler lateness of a $TRIALS-trial drill started through 'snapcue serve' ($(nproc) CPUs, $(uname -r))"
+echo "web-load: scheduler lateness of a $TRIALS-trial drill started through 'snapcue serve' ($(nproc) CPUs, $(uname -r)); load generator on CPU(s) $LOAD_CPUS"
 restart() {  # restart [serve options]
   [ -n "$SERVER" ] && { kill $SERVER; wait $SERVER 2>/dev/null || true; }
   serve "$@"
