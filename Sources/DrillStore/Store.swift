@@ -40,16 +40,20 @@ public final class Store: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.write { db in
+            // Looked at in a read transaction first: a store that is up to date and has no interrupted
+            // session opens without writing, so reports work while a drill (or anything) is writing.
+            let needs = try pool.read { db -> (migration: Bool, marking: Bool) in
                 if try Schema.migrator.hasBeenSuperseded(db) {
                     let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.knownMigrations).sorted()
                     throw StoreError(
                         "\(path) was written by a newer Snapcue (schema \(unknown.joined(separator: ", ")) is unknown to this version)",
                         fix: "upgrade Snapcue on this station, or use another database with --db")
                 }
+                guard try Schema.migrator.hasCompletedMigrations(db) else { return (true, true) }
+                return (false, try !Self.interruptedSessions(db).isEmpty)
             }
-            try Schema.migrator.migrate(pool)
-            try pool.write { db in try Self.markInterruptedSessions(db) }
+            if needs.migration { try Schema.migrator.migrate(pool) }
+            if needs.marking { try pool.write { db in try Self.markInterruptedSessions(db) } }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -100,20 +104,26 @@ extension Store {
     /// The reason given to a session whose process ended without closing it.
     public static let interruptedReason = "interrupted: the program ended mid-drill (crash, kill or power cut)"
 
-    /// Marks sessions left `running` by a process that is gone as aborted.
-    static func markInterruptedSessions(_ db: Database) throws {
-        let running = try Row.fetchAll(db, sql: "SELECT id, owner_pid, owner_boot FROM session WHERE status = 'running'")
-        for row in running {
+    /// Sessions left `running` by a process that is gone.
+    static func interruptedSessions(_ db: Database) throws -> [Int64] {
+        try Row.fetchAll(db, sql: "SELECT id, owner_pid, owner_boot FROM session WHERE status = 'running'").compactMap { row in
             let pid: Int32? = row["owner_pid"]
             let boot: String? = row["owner_boot"]
-            if let pid, boot == ProcessIdentity.bootID, ProcessIdentity.isSnapcueAlive(pid: pid) { continue }
+            if let pid, boot == ProcessIdentity.bootID, ProcessIdentity.isSnapcueAlive(pid: pid) { return nil }
+            return row["id"]
+        }
+    }
+
+    /// Marks sessions left `running` by a process that is gone as aborted.
+    static func markInterruptedSessions(_ db: Database) throws {
+        for id in try interruptedSessions(db) {
             try db.execute(
                 sql: """
                     UPDATE session SET status = 'aborted', end_reason = ?,
                         ended_at_ms = COALESCE(ended_at_ms, started_at_ms)
                     WHERE id = ?
                     """,
-                arguments: [interruptedReason, row["id"] as Int64])
+                arguments: [interruptedReason, id])
         }
     }
 }

@@ -76,6 +76,24 @@ struct StoreTests {
         try store.addAthlete(Athlete(name: "Locked Out"))  // works once the other writer is gone
     }
 
+    @Test("reports open the store and read while another program holds the write lock")
+    func readWhileAnotherWrites() throws {
+        let path = temporaryDatabase()
+        // A drill's store: open, with committed trials (its write-ahead log is not empty).
+        let drill = try Store(path: path)
+        try drill.addAthlete(Athlete(name: "Reader", team: "U17"))
+        let other = try DatabaseQueue(path: path)
+        try other.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            try db.execute(sql: "UPDATE athlete SET team = 'U19'")
+            #expect(throws: Never.self) {
+                let report = try Store(path: path, busyTimeout: 0.2)
+                #expect(try report.athlete(named: "Reader").team == "U17")  // the last committed state
+            }
+        }
+    }
+
     @Test("athlete names are unique without case; unknown names suggest near misses")
     func athletes() throws {
         let store = try Store(path: temporaryDatabase())
