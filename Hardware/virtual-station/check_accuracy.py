@@ -60,6 +60,7 @@ floors = [t for t in truth if t["kind"] == "floor"]
 responses = [r for r in responses if r["action"] != "held_through"]
 timeout = 1_000_000_000
 pause = 200_000_000
+anticipation = 100_000_000
 
 
 # A pad pressed in a pause and held for a while: every cue whose onset falls while it is held finds it stuck.
@@ -79,9 +80,17 @@ def expected_outcome(index, trial):
     kind = trial["planned"]["kind"]
     if index in stuck:
         return "stuck_switch", stuck[index]
-    for jump in false_starts:
+    # A press the athlete meant for the pause (a false start into the next foreperiod, or a pad pressed
+    # and held) that emulation delays into the foreperiod is a false start; delayed past the onset, within
+    # the anticipation window, an anticipation. Both were seen once in CI.
+    jumps = false_starts + helds
+    for jump in jumps:
         if start <= jump["press_write_start_ns"] < onset:
             return "false_start", jump
+    if kind == "go" and trial.get("onset"):
+        for jump in jumps:
+            if onset <= jump["press_write_start_ns"] < onset + anticipation:
+                return "anticipation", jump
     if kind == "catch":
         for jump in false_starts:
             if onset <= jump["press_write_start_ns"] < min(onset + timeout, following):
