@@ -126,6 +126,12 @@ copy_with_libs() {  # copy_with_libs DESTROOT ELF... : copy the ELFs' shared lib
       [ -e "$dest$lib" ] && continue
       mkdir -p "$dest$(dirname "$lib")"
       cp -L "$lib" "$dest$lib"
+      # A library from outside the system folders (libgpiod 2 built in the checkout) also goes where
+      # the loader looks by default: its own path may be hidden in the guest (/tmp is a tmpfs there).
+      case "$lib" in
+        /lib/*|/lib64/*|/usr/*) ;;
+        *) mkdir -p "$dest/usr/lib/x86_64-linux-gnu"; cp -L "$lib" "$dest/usr/lib/x86_64-linux-gnu/$(basename "$lib")" ;;
+      esac
     done
   done
 }
