@@ -72,8 +72,8 @@ extension Store {
         FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id
         """
 
-    /// The stored session `id`, with its trials unless `withTrials` is false (then `result.trials` is empty).
-    static func loadSession(_ db: Database, id: Int64, withTrials: Bool = true) throws -> StoredSession? {
+    /// The stored session `id`, with its trials.
+    static func loadSession(_ db: Database, id: Int64) throws -> StoredSession? {
         guard let row = try Row.fetchOne(db, sql: sessionSelect + " WHERE s.id = ?", arguments: [id]) else { return nil }
         var athletes: [String: String] = [:]
         var teams: [String: String] = [:]
@@ -84,7 +84,7 @@ extension Store {
             athletes[side["side"]] = side["name"]
             if let team: String = side["team"] { teams[side["side"]] = team }
         }
-        return storedSession(row, athletes: athletes, teams: teams, trials: withTrials ? try loadTrials(db, session: id) : [])
+        return storedSession(row, athletes: athletes, teams: teams, trials: try loadTrials(db, session: id))
     }
 
     /// A stored session from a `sessionSelect` row and what was read beside it.

@@ -68,6 +68,7 @@ final class FloorProbe {
         let handoff = LightHandoff(station: station)
         let clock = self.clock
         let thread = Thread {
+            nameCurrentThread("floor-light")
             _ = RealtimeThread.configureCurrentThread(priority: 80, lockMemory: false)
             var generator = SeededGenerator(seed: seed)
             while !shared.withLock({ $0.stopped }) {
@@ -90,7 +91,6 @@ final class FloorProbe {
                 clock.sleep(until: clock.now() + .milliseconds(5))
             }
         }
-        thread.name = "floor-light"
         thread.start()
     }
 
