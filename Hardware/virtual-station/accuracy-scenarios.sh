@@ -8,6 +8,19 @@ R=./results
 mkdir -p $R
 set -- $(gpiosim-mk accuracy 16)
 CHIP=$1 DIR=$2
+# The kernel's own record of every light onset: gpiolib's gpio_value trace event fires as the line is
+# set, on CLOCK_MONOTONIC (trace clock "mono"), the clock Snapcue and the athlete read. It is the
+# truth for onsets, Snapcue's and the floor light's alike; the GPIO number maps to a line through
+# the chip's base in debugfs.
+T=/sys/kernel/tracing
+mount -t tracefs tracefs $T 2>/dev/null
+if [ -d $T/events/gpio/gpio_value ]; then
+  echo 0 > $T/tracing_on; echo mono > $T/trace_clock; echo 4096 > $T/buffer_size_kb
+  echo 'get == 0' > $T/events/gpio/gpio_value/filter; echo 1 > $T/events/gpio/gpio_value/enable
+  : > $T/trace; echo 1 > $T/tracing_on
+else
+  echo "accuracy: no gpio_value trace event in this kernel; onsets are judged by Snapcue's own record" >&2
+fi
 cat > accuracy-station.yaml <<YAML
 name: virtual-accuracy
 lights:
@@ -49,4 +62,9 @@ sleep 0.5
 ./snapcue run accuracy-drill.yaml --station accuracy-station.yaml --seed 11 --athlete Virtual --json > $R/accuracy-session.json 2> $R/accuracy-session.err
 echo $? > $R/accuracy-session.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null
+if [ -d $T/events/gpio/gpio_value ]; then
+  echo 0 > $T/tracing_on; cat $T/trace > $R/accuracy-gpio-trace.txt
+  echo "$CHIP" > $R/accuracy-chip.txt; cat /sys/kernel/debug/gpio > $R/accuracy-gpio-chips.txt
+  cp accuracy-station.yaml $R/
+fi
 tail -24 $R/accuracy-session.err

@@ -103,8 +103,11 @@ struct Athlete {
             // The floor light, seen through this same polling loop: the athlete's real detection latency.
             if let floorLight {
                 let on = floorLight.level()
-                if on && !floorWasOn, let latency = floor?.seen(at: clock.now()) {
-                    record(["kind": "floor", "light_detect_ns": latency])
+                if on && !floorWasOn {
+                    let seen = clock.now()
+                    if let latency = floor?.seen(at: seen) {
+                        record(["kind": "floor", "light_detect_ns": latency, "seen_ns": seen.nanoseconds])
+                    }
                 }
                 floorWasOn = on
             }
