@@ -25,12 +25,16 @@ cues:
 defaults: {foreperiod: {distribution: uniform, min: 300ms, max: 700ms}, timeout: 300ms, intertrial: 100ms}
 blocks: [{trials: 40}]
 YAML
-arecord -q -D hw:Loopback,1,0 -f S16_LE -r 48000 -c 1 -t raw $R/capture.raw 2> $R/arecord.err &
+# The athlete's ears record the loopback's other side, with the card's position and its CLOCK_MONOTONIC
+# time after every period: the checker's own measure of the card's rate and of when each onset was heard.
+# Into /tmp (the guest's RAM) while the drill runs, so the share's file system stays out of its way.
+./snapcue-athlete --listen hw:Loopback,1,0 --record /tmp/capture.raw --duration 120 2> $R/listener.err &
 REC=$!
 sleep 1
 ./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Nobody --json > $R/sound-session.json 2> $R/sound-session.err
 echo $? > $R/sound-session.rc
 sleep 0.5
 kill $REC; wait $REC 2>/dev/null
+cp /tmp/capture.raw /tmp/capture.raw.times $R/
 ls -l $R/capture.raw
 tail -4 $R/sound-session.err

@@ -14,7 +14,11 @@ struct AthleteCommand {
     static func main() {
         do {
             let options = try AthleteOptions(arguments: Array(CommandLine.arguments.dropFirst()))
-            try Athlete(options: options).run()
+            if let device = options.listenDevice {
+                try Listener(device: device, recordPath: options.recordPath, duration: options.duration).run()
+            } else {
+                try Athlete(options: options).run()
+            }
         } catch {
             FileHandle.standardError.write(Data("snapcue-athlete: \(error)\n".utf8))
             exit(2)

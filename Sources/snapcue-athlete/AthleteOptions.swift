@@ -3,7 +3,7 @@
 /// `--chip DIR --pair LIGHT:OFFSET=SWITCH:OFFSET ... [--nogo-light LIGHT:OFFSET ...]
 ///  --reaction MS[,MS...] --hold MS [--active-high] [--bounce-every N --bounce-gap MS]
 ///  [--mistakes --pause MS --min-foreperiod MS] [--chip-label LABEL --floor-line N --floor-light N] [--jumper]
-///  --duration S --truth FILE --seed N`
+///  --duration S --truth FILE --seed N`, or `--listen DEVICE --record FILE --duration S` (the athlete's ears alone)
 struct AthleteOptions {
     var chipDirectory = ""
     var chipLabel = "snapcue"
@@ -28,6 +28,9 @@ struct AthleteOptions {
     /// Spare lines for measuring the floor (write → edge, light detection).
     var floorLine: Int?
     var floorLight: Int?
+    /// Record this capture device (the loopback's other side) to `recordPath` instead of watching lights.
+    var listenDevice: String?
+    var recordPath = "capture.raw"
     var duration: Double = 60
     var truthPath = "truth.jsonl"
     var seed: UInt64 = 1
@@ -67,6 +70,8 @@ struct AthleteOptions {
             case "--min-foreperiod": minForeperiod = Double(try value()) ?? minForeperiod
             case "--floor-line": floorLine = Int(try value())
             case "--floor-light": floorLight = Int(try value())
+            case "--listen": listenDevice = try value()
+            case "--record": recordPath = try value()
             case "--duration": duration = Double(try value()) ?? duration
             case "--truth": truthPath = try value()
             case "--seed": seed = UInt64(try value()) ?? seed
@@ -74,6 +79,7 @@ struct AthleteOptions {
             }
             index += 1
         }
+        if listenDevice != nil { return }
         guard !chipDirectory.isEmpty, !pairs.isEmpty else { throw AthleteError("--chip and at least one --pair are required") }
         guard !reactions.isEmpty else { throw AthleteError("--reaction needs at least one value") }
     }

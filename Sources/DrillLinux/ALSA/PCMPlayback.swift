@@ -24,8 +24,9 @@ final class PCMPlayback {
         try ALSAError.check(snd_pcm_open(&pcm, spec.device, SND_PCM_STREAM_PLAYBACK, 0), "snd_pcm_open", device: spec.device)
         handle = pcm!
         do {
-            (rate, channels, periodFrames, bufferFrames) = try Self.configureHardware(handle, spec: spec)
-            try Self.configureSoftware(handle, device: spec.device, periodFrames: periodFrames, bufferFrames: bufferFrames)
+            (rate, channels, periodFrames, bufferFrames) = try PCMConfiguration.configureHardware(handle, spec: spec)
+            // Starts once the buffer is full but for one period, so the first writes do not underrun.
+            try PCMConfiguration.configureSoftware(handle, device: spec.device, startThreshold: bufferFrames - periodFrames)
         } catch {
             snd_pcm_close(handle)
             throw error
@@ -44,37 +45,6 @@ final class PCMPlayback {
     }
 
     deinit { close() }
-
-    private static func configureHardware(_ pcm: OpaquePointer, spec: SoundDeviceSpec) throws -> (Int, Int, Int, Int) {
-        let device = spec.device
-        var params: OpaquePointer?
-        try ALSAError.check(snd_pcm_hw_params_malloc(&params), "snd_pcm_hw_params_malloc", device: device)
-        defer { snd_pcm_hw_params_free(params) }
-        try ALSAError.check(snd_pcm_hw_params_any(pcm, params), "snd_pcm_hw_params_any", device: device)
-        try ALSAError.check(snd_pcm_hw_params_set_access(pcm, params, SND_PCM_ACCESS_RW_INTERLEAVED), "snd_pcm_hw_params_set_access", device: device)
-        try ALSAError.check(snd_pcm_hw_params_set_format(pcm, params, SND_PCM_FORMAT_S16_LE), "snd_pcm_hw_params_set_format(S16_LE)", device: device)
-        var channels: UInt32 = 1
-        try ALSAError.check(snd_pcm_hw_params_set_channels_near(pcm, params, &channels), "snd_pcm_hw_params_set_channels_near", device: device)
-        try ALSAError.check(snd_pcm_hw_params_set_rate(pcm, params, UInt32(spec.rate), 0), "snd_pcm_hw_params_set_rate(\(spec.rate))", device: device)
-        var period = snd_pcm_uframes_t(spec.periodFrames)
-        var direction: Int32 = 0
-        try ALSAError.check(snd_pcm_hw_params_set_period_size_near(pcm, params, &period, &direction), "snd_pcm_hw_params_set_period_size_near", device: device)
-        var buffer = snd_pcm_uframes_t(spec.periodFrames * spec.periods)
-        try ALSAError.check(snd_pcm_hw_params_set_buffer_size_near(pcm, params, &buffer), "snd_pcm_hw_params_set_buffer_size_near", device: device)
-        try ALSAError.check(snd_pcm_hw_params(pcm, params), "snd_pcm_hw_params", device: device)
-        return (spec.rate, Int(channels), Int(period), Int(buffer))
-    }
-
-    private static func configureSoftware(_ pcm: OpaquePointer, device: String, periodFrames: Int, bufferFrames: Int) throws {
-        var params: OpaquePointer?
-        try ALSAError.check(snd_pcm_sw_params_malloc(&params), "snd_pcm_sw_params_malloc", device: device)
-        defer { snd_pcm_sw_params_free(params) }
-        try ALSAError.check(snd_pcm_sw_params_current(pcm, params), "snd_pcm_sw_params_current", device: device)
-        try ALSAError.check(snd_pcm_sw_params_set_start_threshold(pcm, params, snd_pcm_uframes_t(bufferFrames - periodFrames)), "snd_pcm_sw_params_set_start_threshold", device: device)
-        try ALSAError.check(snd_pcm_sw_params_set_tstamp_mode(pcm, params, SND_PCM_TSTAMP_ENABLE), "snd_pcm_sw_params_set_tstamp_mode", device: device)
-        try ALSAError.check(snd_pcm_sw_params_set_tstamp_type(pcm, params, SND_PCM_TSTAMP_TYPE_MONOTONIC), "snd_pcm_sw_params_set_tstamp_type(MONOTONIC)", device: device)
-        try ALSAError.check(snd_pcm_sw_params(pcm, params), "snd_pcm_sw_params", device: device)
-    }
 
     /// Writes all of `frames` (interleaved), recovering from xruns.
     /// Returns how many xruns were recovered. The corresponding C functions

@@ -1,0 +1,41 @@
+import DrillCore
+import DrillLinux
+import Foundation
+
+/// The athlete's ears: records a capture device (the other side of the
+/// virtual station's loopback card) to a raw file of 16-bit samples (the
+/// first channel) and, after every period, the card's captured position and
+/// its monotonic time to `PATH.times`, one "FRAME T_NS" per line ("overrun
+/// FRAME" where frames were lost). From those the checker learns the card's
+/// own rate against CLOCK_MONOTONIC and when each captured frame was heard,
+/// without asking Snapcue.
+struct Listener {
+    let device: String
+    let recordPath: String
+    let duration: Double
+    let clock = SystemMonotonicClock()
+
+    func run() throws {
+        var spec = SoundDeviceSpec.standard
+        (spec.device, spec.periodFrames, spec.periods) = (device, 480, 32)
+        let capture = try PCMCapture(spec: spec)
+        guard FileManager.default.createFile(atPath: recordPath, contents: nil),
+            FileManager.default.createFile(atPath: recordPath + ".times", contents: nil),
+            let samplesFile = FileHandle(forWritingAtPath: recordPath), let timesFile = FileHandle(forWritingAtPath: recordPath + ".times")
+        else { throw AthleteError("cannot write \(recordPath) or \(recordPath).times") }
+        nameCurrentThread("athlete-ears")
+        _ = RealtimeThread.configureCurrentThread(priority: 60, lockMemory: false)
+        var samples: [Int16] = []
+        let end = clock.now() + .milliseconds(Int64(duration * 1000))
+        while clock.now() < end {
+            let read = try capture.readPeriod(into: &samples)
+            var lines = read.overrun ? "overrun \(capture.framesRead - Int64(read.frames))\n" : ""
+            if let position = capture.capturedPosition() { lines += "\(position.frame) \(position.at.nanoseconds)\n" }
+            let firstChannel = stride(from: 0, to: read.frames * capture.channels, by: capture.channels).map { samples[$0] }
+            samplesFile.write(firstChannel.withUnsafeBytes { Data($0) })
+            timesFile.write(Data(lines.utf8))
+        }
+        try samplesFile.close()
+        try timesFile.close()
+    }
+}
