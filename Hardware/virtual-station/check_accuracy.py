@@ -21,6 +21,7 @@ the event), the probe is the floor. With --goals, the accuracy goals of the
 issue are checks too (bias within 50 µs of the floor's, SD ≤ 1.2 × the
 floor's); without it they are reported.
 """
+import csv
 import json
 import math
 import os
@@ -145,9 +146,15 @@ lights_section = load("accuracy-station.yaml").partition("lights:")[2].partition
 light_lines = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\s+(\w+): \{chip: \w+, line: (\d+)", lights_section, re.M)}
 FLOOR_LIGHT_LINE = 14  # accuracy-scenarios.sh: --floor-light 14
 counts = {}
+# The per-trial report (accuracy-report.csv beside the results): Snapcue against the truth, trial by trial.
+report = [["trial", "kind", "cue", "snapcue_outcome", "truth_outcome", "snapcue_rt_us", "truth_rt_us", "error_us",
+           "floor_us", "onset_minus_kernel_us", "light_set_us"]]
 for index, trial in enumerate(trials):
     side = trial["sides"][0]
     expected, fact = expected_outcome(index, trial)
+    row = {"trial": index + 1, "kind": trial["planned"]["kind"], "cue": trial["planned"].get("cue_name", ""),
+           "snapcue_outcome": side["outcome"], "truth_outcome": expected,
+           "light_set_us": trial["timing"].get("light_set_nanoseconds", 0) / 1000 or ""}
     counts[expected] = counts.get(expected, 0) + 1
     if side["outcome"] == expected:
         agree += 1
@@ -160,6 +167,7 @@ for index, trial in enumerate(trials):
             outside_call.append(f"trial {index + 1}: no kernel onset near Snapcue's")
         else:
             onset_errors.append((trial["onset"] - kernel) / 1000)
+            row["onset_minus_kernel_us"] = onset_errors[-1]
             # The trace event fires inside the set call Snapcue timed: its midpoint ± half the call (+ 1 µs rounding).
             half = trial["timing"].get("onset_uncertainty_nanoseconds", 0)
             if abs(trial["onset"] - kernel) > half + 1000:
@@ -167,11 +175,17 @@ for index, trial in enumerate(trials):
     if expected == "hit" and side["outcome"] == "hit" and fact:
         truth_rt = fact["press_write_start_ns"] - fact["seen_ns"]
         errors.append((side["reaction_time_nanoseconds"] - truth_rt) / 1000)
+        row.update(snapcue_rt_us=side["reaction_time_nanoseconds"] / 1000, truth_rt_us=truth_rt / 1000, error_us=errors[-1])
         if kernel is not None:
             floor_on_hits.append(((side["response"] - fact["press_write_start_ns"]) + (fact["seen_ns"] - kernel)) / 1000)
+            row["floor_us"] = floor_on_hits[-1]
         press = next((e for e in trial["edges"] if e["kind"] == "press" and e["switch"] == fact["switch"] and e.get("read_ns")), None)
         if press:
             naive.append((press["read_ns"] - trial["onset"] - truth_rt) / 1000)
+    report.append([row.get(column, "") for column in report[0]])
+with open(os.path.join(results, "accuracy-report.csv"), "w", newline="") as file:
+    csv.writer(file).writerows(report)
+print(f"per-trial report: {os.path.join(results, 'accuracy-report.csv')}")
 
 print("outcomes implied by the truth: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
 check(f"outcome agreement 100 % over {len(trials)} trials", agree == len(trials) and len(trials) > 0,

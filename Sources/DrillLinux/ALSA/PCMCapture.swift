@@ -23,17 +23,8 @@ public final class PCMCapture {
     /// `snd_pcm_hw_params*`/`snd_pcm_sw_params*`.
     public init(spec: SoundDeviceSpec) throws {
         device = spec.device
-        snapcue_alsa_silence_library_errors()
-        var pcm: OpaquePointer?
-        try ALSAError.check(snd_pcm_open(&pcm, spec.device, SND_PCM_STREAM_CAPTURE, 0), "snd_pcm_open", device: spec.device)
-        handle = pcm!
-        do {
-            (rate, channels, periodFrames, _) = try PCMConfiguration.configureHardware(handle, spec: spec)
-            try PCMConfiguration.configureSoftware(handle, device: spec.device, startThreshold: 1)
-        } catch {
-            snd_pcm_close(handle)
-            throw error
-        }
+        let opened = try PCMConfiguration.open(spec, stream: SND_PCM_STREAM_CAPTURE) { _, _ in 1 }
+        (handle, rate, channels, periodFrames) = (opened.handle, opened.rate, opened.channels, opened.periodFrames)
     }
 
     deinit { snd_pcm_close(handle) }

@@ -5,6 +5,26 @@ import DrillCore
 /// 16-bit interleaved frames at the spec's rate and period, and status
 /// timestamps on CLOCK_MONOTONIC (the clock of every other time Snapcue keeps).
 enum PCMConfiguration {
+    /// Opens `spec.device` for `stream` and configures it (closing it again
+    /// if that fails); `startThreshold` gets the accepted period and buffer
+    /// sizes. The corresponding C function is `snd_pcm_open`.
+    static func open(
+        _ spec: SoundDeviceSpec, stream: snd_pcm_stream_t, startThreshold: (_ period: Int, _ buffer: Int) -> Int
+    ) throws -> (handle: OpaquePointer, rate: Int, channels: Int, periodFrames: Int, bufferFrames: Int) {
+        snapcue_alsa_silence_library_errors()
+        var pcm: OpaquePointer?
+        try ALSAError.check(snd_pcm_open(&pcm, spec.device, stream, 0), "snd_pcm_open", device: spec.device)
+        let handle = pcm!
+        do {
+            let (rate, channels, period, buffer) = try configureHardware(handle, spec: spec)
+            try configureSoftware(handle, device: spec.device, startThreshold: startThreshold(period, buffer))
+            return (handle, rate, channels, period, buffer)
+        } catch {
+            snd_pcm_close(handle)
+            throw error
+        }
+    }
+
     /// Sets the hardware parameters; returns what the device accepted:
     /// rate, channels, frames per period, frames in the buffer. The
     /// corresponding C functions are `snd_pcm_hw_params*`.

@@ -19,18 +19,9 @@ final class PCMPlayback {
     /// `snd_pcm_open`, `snd_pcm_hw_params*` and `snd_pcm_sw_params*`.
     init(spec: SoundDeviceSpec) throws {
         device = spec.device
-        snapcue_alsa_silence_library_errors()
-        var pcm: OpaquePointer?
-        try ALSAError.check(snd_pcm_open(&pcm, spec.device, SND_PCM_STREAM_PLAYBACK, 0), "snd_pcm_open", device: spec.device)
-        handle = pcm!
-        do {
-            (rate, channels, periodFrames, bufferFrames) = try PCMConfiguration.configureHardware(handle, spec: spec)
-            // Starts once the buffer is full but for one period, so the first writes do not underrun.
-            try PCMConfiguration.configureSoftware(handle, device: spec.device, startThreshold: bufferFrames - periodFrames)
-        } catch {
-            snd_pcm_close(handle)
-            throw error
-        }
+        // Starts once the buffer is full but for one period, so the first writes do not underrun.
+        let opened = try PCMConfiguration.open(spec, stream: SND_PCM_STREAM_PLAYBACK) { period, buffer in buffer - period }
+        (handle, rate, channels, periodFrames, bufferFrames) = (opened.handle, opened.rate, opened.channels, opened.periodFrames, opened.bufferFrames)
     }
 
     private var isClosed = false
