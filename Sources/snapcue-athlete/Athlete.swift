@@ -43,12 +43,17 @@ struct Athlete {
     let clock = SystemMonotonicClock()
 
     /// A jumper wire from each light to its switch: the switch follows the
-    /// light at once, both ways. Counts the cues it followed.
+    /// light at once, both ways. Each press it makes is written to the truth
+    /// as it happens (the process is usually stopped by a signal), so a
+    /// checker can tell a cue the jumper missed (stalled through the light's
+    /// whole off time, it never saw the new onset) from an edge Snapcue lost.
     func runJumper() throws {
         let pairs = try options.pairs.map { pair in
             (light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.lightOffset),
              target: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.targetOffset))
         }
+        _ = FileManager.default.createFile(atPath: options.truthPath, contents: nil)
+        guard let truth = FileHandle(forWritingAtPath: options.truthPath) else { throw AthleteError("cannot write \(options.truthPath)") }
         let released = options.activeLow
         for pair in pairs { pair.target.pull(up: released) }
         _ = RealtimeThread.configureCurrentThread(priority: 70)
@@ -59,13 +64,18 @@ struct Athlete {
             for (index, pair) in pairs.enumerated() {
                 let on = pair.light.level()
                 guard on != state[index] else { continue }
+                let write = clock.now()
                 pair.target.pull(up: on ? !released : released)
                 state[index] = on
-                if on { followed += 1 }
+                if on {
+                    followed += 1
+                    truth.write(Data("{\"kind\":\"jumper_press\",\"write_ns\":\(write.nanoseconds)}\n".utf8))
+                }
             }
             clock.sleep(until: clock.now() + .microseconds(20))
         }
-        try "{\"kind\":\"jumper\",\"cues_followed\":\(followed)}\n".write(toFile: options.truthPath, atomically: true, encoding: .utf8)
+        truth.write(Data("{\"kind\":\"jumper\",\"cues_followed\":\(followed)}\n".utf8))
+        try truth.close()
     }
 
     func run() throws {

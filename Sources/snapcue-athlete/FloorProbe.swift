@@ -75,9 +75,7 @@ final class FloorProbe {
                 clock.sleep(until: clock.now() + .milliseconds(300) + .microseconds(Int64(generator.nextIndex(below: 400_000))))
                 // Drill lights come while the athlete is idle and polling; probe under the same condition.
                 while shared.withLock({ $0.busy && !$0.stopped }) { clock.sleep(until: clock.now() + .milliseconds(5)) }
-                let before = clock.now()
-                try? handoff.station.lights.set(["floorlight"], on: true)
-                let after = clock.now()
+                guard let (before, after) = try? handoff.station.lights.switchOn(["floorlight"], timedBy: clock) else { continue }
                 shared.withLock {
                     $0.onset = (before.nanoseconds + after.nanoseconds) / 2
                     $0.spoiled = false

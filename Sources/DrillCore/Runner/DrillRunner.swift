@@ -145,11 +145,7 @@ public final class DrillRunner {
             }
         }
         if !request.lights.isEmpty {
-            let before = clock.now()
-            try lights.set(request.lights, on: true)
-            let after = clock.now()
-            report.lightSetStart = before
-            report.lightSetEnd = after
+            (report.lightSetStart, report.lightSetEnd) = try lights.switchOn(request.lights, timedBy: clock)
         }
         return report
     }

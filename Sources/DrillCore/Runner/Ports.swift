@@ -4,6 +4,19 @@ public protocol LightOutput: AnyObject {
     /// Sets the named lights. Called on the cue thread at the cue's onset, so
     /// implementations do nothing else there.
     func set(_ lights: [String], on: Bool) throws
+    /// Switches the named lights on, reading `clock` just before and just
+    /// after the calls that change them: the onset lies between the two
+    /// readings. Outputs time as little else as they can (name lookups come
+    /// first); the default times the whole `set`.
+    func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant)
+}
+
+extension LightOutput {
+    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant) {
+        let before = clock.now()
+        try set(lights, on: true)
+        return (before, clock.now())
+    }
 }
 
 /// When a sound cue reaches the listener, as well as the output can tell.

@@ -69,8 +69,28 @@ public final class GPIOLights: LightOutput {
 
     /// Sets the named lights. On the cue thread: nothing but the set calls.
     public func set(_ lights: [String], on: Bool) throws {
-        for name in lights {
+        try setLines(try resolve(lights), on: on)
+    }
+
+    /// Switches the lights on, timing only the set calls: the names are
+    /// looked up first, so the clock readings bracket the kernel calls and
+    /// little else (the onset's uncertainty is the calls' own length).
+    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant) {
+        let resolved = try resolve(lights)
+        let before = clock.now()
+        try setLines(resolved, on: true)
+        return (before, clock.now())
+    }
+
+    private func resolve(_ names: [String]) throws -> [(name: String, line: (handle: GPIOLineHandle, place: String))] {
+        try names.map { name in
             guard let line = lines[name] else { throw StationFault("no light named '\(name)' on this station") }
+            return (name, line)
+        }
+    }
+
+    private func setLines(_ resolved: [(name: String, line: (handle: GPIOLineHandle, place: String))], on: Bool) throws {
+        for (name, line) in resolved {
             let code = line.handle.set(on)
             if code != 0 {
                 throw StationFault("light '\(name)' (\(line.place)): cannot set it: \(String(cString: strerror(code))); was the GPIO device unplugged?")

@@ -39,9 +39,7 @@ public struct LoopCalibration: Sendable {
             let gap = Duration.milliseconds(20) + .microseconds(Int64(generator.nextIndex(below: 40_000)))
             let deadline = clock.now() + gap
             try drain(switches, until: deadline)
-            let before = clock.now()
-            try lights.set([light], on: true)
-            let after = clock.now()
+            let (before, after) = try lights.switchOn([light], timedBy: clock)
             let onset = MonotonicInstant(nanoseconds: (before.nanoseconds + after.nanoseconds) / 2)
             var sample = Sample(
                 latenessNanoseconds: (before - deadline).nanoseconds, lightSetNanoseconds: (after - before).nanoseconds)
