@@ -6,6 +6,9 @@ set -u
 TRIALS=${TRIALS:-150}
 R=./results
 mkdir -p $R
+# The athlete creates its record file just before it starts watching (or listening). Under a busy host its
+# 70 MB binary can take seconds to start from the share, so each drill waits for that, not a fixed sleep.
+await_athlete() { n=0; while [ ! -e "$1" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; }
 set -- $(gpiosim-mk accuracy 16)
 CHIP=$1 DIR=$2
 # The kernel's own record of every light onset: gpiolib's gpio_value trace event fires as the line is
@@ -58,7 +61,7 @@ YAML
   --reaction 170,210,250,290,230,190 --mistakes --pause 200 --min-foreperiod 500 --bounce-every 7 --bounce-gap 0.5 \
   --floor-line 15 --floor-light 14 --duration $((TRIALS * 3 + 30)) --seed 5 --truth $R/accuracy-truth.jsonl 2> $R/accuracy-athlete.err &
 ATHLETE=$!
-sleep 0.5
+await_athlete $R/accuracy-truth.jsonl
 ./snapcue run accuracy-drill.yaml --station accuracy-station.yaml --seed 11 --athlete Virtual --json > $R/accuracy-session.json 2> $R/accuracy-session.err
 echo $? > $R/accuracy-session.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null

@@ -4,6 +4,10 @@
 set -u
 R=./results
 mkdir -p $R
+rm -f /tmp/jumper.jsonl
+# The athlete creates its record file just before it starts watching (or listening). Under a busy host its
+# 70 MB binary can take seconds to start from the share, so each drill waits for that, not a fixed sleep.
+await_athlete() { n=0; while [ ! -e "$1" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; }
 # Every drill in the guest is stored here (one commit per trial); a copy comes out with the results.
 # (In the guest's tmpfs: SQLite's WAL needs shared memory maps, which the 9p share does not offer.)
 export SNAPCUE_DB=/tmp/snapcue/station.db
@@ -76,7 +80,7 @@ echo "== 4. a drill with a virtual athlete (kernel timestamps, active low, bounc
 ./snapcue-athlete --chip $DIR $PAIRS --reaction 180,230,300,260,210 --bounce-every 4 --bounce-gap 0.5 \
   --duration 60 --truth $R/truth.jsonl 2> $R/athlete.err &
 ATHLETE=$!
-sleep 0.3
+await_athlete $R/truth.jsonl
 ./snapcue run drill.yaml --station station.yaml --seed 7 --athlete Virtual --json > $R/session.json 2> $R/session.err
 echo $? > $R/session.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null
@@ -86,7 +90,7 @@ echo "== 5. calibration through a zero-delay jumper"
 # The jumper's record goes to /tmp (the guest's RAM): a write to the share per cue would slow it.
 ./snapcue-athlete --chip $DIR --pair pad1:0=pad1:8 --jumper --duration 60 --truth /tmp/jumper.jsonl 2> $R/jumper.err &
 ATHLETE=$!
-sleep 0.3
+await_athlete /tmp/jumper.jsonl
 ./snapcue calibrate --station calibration.yaml --loop pad1:pad1 --count 300 > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc
 kill $ATHLETE; wait $ATHLETE 2>/dev/null
 cp /tmp/jumper.jsonl $R/
@@ -96,6 +100,7 @@ cp calibration.yaml.calibration.json $R/ 2>/dev/null
 echo "== 6. the chip disappears mid-drill"
 ./snapcue-athlete --chip $DIR $PAIRS --reaction 250 --duration 60 --truth $R/unplug-truth.jsonl 2> /dev/null &
 ATHLETE=$!
+await_athlete $R/unplug-truth.jsonl
 ./snapcue run drill.yaml --station station.yaml --seed 9 --athlete Virtual --json > $R/unplug.json 2> $R/unplug.err &
 DRILL=$!
 # Pull the chip once three trials are done (start-up is slow under emulation).

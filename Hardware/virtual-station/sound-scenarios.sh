@@ -4,6 +4,10 @@
 set -u
 R=./results
 mkdir -p $R
+rm -f /tmp/capture.raw /tmp/capture.raw.times
+# The athlete creates its record file just before it starts watching (or listening). Under a busy host its
+# 70 MB binary can take seconds to start from the share, so each drill waits for that, not a fixed sleep.
+await_athlete() { n=0; while [ ! -e "$1" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; }
 set -- $(gpiosim-mk sound 4)
 cat > sound-station.yaml <<YAML
 name: virtual-sound
@@ -30,7 +34,7 @@ YAML
 # Into /tmp (the guest's RAM) while the drill runs, so the share's file system stays out of its way.
 ./snapcue-athlete --listen hw:Loopback,1,0 --record /tmp/capture.raw --duration 120 2> $R/listener.err &
 REC=$!
-sleep 1
+await_athlete /tmp/capture.raw.times
 ./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Nobody --json > $R/sound-session.json 2> $R/sound-session.err
 echo $? > $R/sound-session.rc
 sleep 0.5

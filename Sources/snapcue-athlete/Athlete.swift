@@ -9,6 +9,8 @@ import Foundation
 /// it does is written as truth (one JSON object per line) for the report to
 /// compare with what Snapcue measured; with `--floor-line`/`--floor-light` it
 /// measures its own latencies (the station's floor) in the same run.
+/// Its record file (the truth, or with `--listen` the recording's times) is
+/// created just before it starts watching: the guest's scripts wait for it.
 @main
 struct AthleteCommand {
     static func main() {

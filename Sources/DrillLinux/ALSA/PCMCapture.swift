@@ -15,7 +15,7 @@ public final class PCMCapture {
     public let channels: Int
     /// Frames per period the device accepted.
     public let periodFrames: Int
-    /// Frames read since the stream started (overruns included: see `read`).
+    /// Frames read since the stream started (frames an overrun lost are not among them: see `readPeriod`).
     public private(set) var framesRead: Int64 = 0
 
     /// Opens and configures `spec.device` for capture. The stream starts at

@@ -28,7 +28,7 @@ enum PCMConfiguration {
     /// Sets the hardware parameters; returns what the device accepted:
     /// rate, channels, frames per period, frames in the buffer. The
     /// corresponding C functions are `snd_pcm_hw_params*`.
-    static func configureHardware(_ pcm: OpaquePointer, spec: SoundDeviceSpec) throws -> (Int, Int, Int, Int) {
+    private static func configureHardware(_ pcm: OpaquePointer, spec: SoundDeviceSpec) throws -> (Int, Int, Int, Int) {
         let device = spec.device
         var params: OpaquePointer?
         try ALSAError.check(snd_pcm_hw_params_malloc(&params), "snd_pcm_hw_params_malloc", device: device)
@@ -51,7 +51,7 @@ enum PCMConfiguration {
     /// Sets when the stream starts (frames written, or for capture, asked
     /// for) and enables monotonic status timestamps. The corresponding C
     /// functions are `snd_pcm_sw_params*`.
-    static func configureSoftware(_ pcm: OpaquePointer, device: String, startThreshold: Int) throws {
+    private static func configureSoftware(_ pcm: OpaquePointer, device: String, startThreshold: Int) throws {
         var params: OpaquePointer?
         try ALSAError.check(snd_pcm_sw_params_malloc(&params), "snd_pcm_sw_params_malloc", device: device)
         defer { snd_pcm_sw_params_free(params) }
