@@ -54,8 +54,7 @@ struct Athlete {
             (light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.lightOffset),
              target: try SimulatedLine(chipDirectory: options.chipDirectory, offset: pair.targetOffset))
         }
-        _ = FileManager.default.createFile(atPath: options.truthPath, contents: nil)
-        guard let truth = FileHandle(forWritingAtPath: options.truthPath) else { throw AthleteError("cannot write \(options.truthPath)") }
+        let truth = try RecordFile(path: options.truthPath)
         let released = options.activeLow
         for pair in pairs { pair.target.pull(up: released) }
         _ = RealtimeThread.configureCurrentThread(priority: 70)
@@ -71,12 +70,12 @@ struct Athlete {
                 state[index] = on
                 if on {
                     followed += 1
-                    truth.write(Data("{\"kind\":\"jumper_press\",\"write_ns\":\(write.nanoseconds)}\n".utf8))
+                    truth.record(["kind": "jumper_press", "write_ns": write.nanoseconds])
                 }
             }
             clock.sleep(until: clock.now() + .microseconds(20))
         }
-        truth.write(Data("{\"kind\":\"jumper\",\"cues_followed\":\(followed)}\n".utf8))
+        truth.record(["kind": "jumper", "cues_followed": followed])
         try truth.close()
     }
 
@@ -91,12 +90,8 @@ struct Athlete {
         }
         let targets = lights.compactMap(\.target)
         let floor = options.floorLine == nil ? nil : try FloorProbe(options: options, clock: clock)
-        _ = FileManager.default.createFile(atPath: options.truthPath, contents: nil)
-        guard let truth = FileHandle(forWritingAtPath: options.truthPath) else { throw AthleteError("cannot write \(options.truthPath)") }
-        func record(_ fields: [String: Any]) {
-            guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
-            truth.write(data + Data("\n".utf8))
-        }
+        let truth = try RecordFile(path: options.truthPath)
+        let record = truth.record
         let released = options.activeLow
         for target in targets { target.line.pull(up: released) }
         _ = RealtimeThread.configureCurrentThread(priority: 70)

@@ -19,10 +19,8 @@ struct Listener {
         var spec = SoundDeviceSpec.standard
         (spec.device, spec.periodFrames, spec.periods) = (device, 480, 32)
         let capture = try PCMCapture(spec: spec)
-        guard FileManager.default.createFile(atPath: recordPath, contents: nil),
-            FileManager.default.createFile(atPath: recordPath + ".times", contents: nil),
-            let samplesFile = FileHandle(forWritingAtPath: recordPath), let timesFile = FileHandle(forWritingAtPath: recordPath + ".times")
-        else { throw AthleteError("cannot write \(recordPath) or \(recordPath).times") }
+        let samplesFile = try RecordFile(path: recordPath)
+        let timesFile = try RecordFile(path: recordPath + ".times")
         nameCurrentThread("athlete-ears")
         _ = RealtimeThread.configureCurrentThread(priority: 60, lockMemory: false)
         var samples: [Int16] = []

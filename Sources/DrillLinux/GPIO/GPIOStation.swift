@@ -59,7 +59,8 @@ public final class GPIOStation {
 
 /// Lights on GPIO output lines.
 public final class GPIOLights: LightOutput {
-    private let lines: [String: (handle: GPIOLineHandle, place: String)]
+    private typealias Line = (handle: GPIOLineHandle, place: String)
+    private let lines: [String: Line]
 
     init(lines: [(String, GPIOLineHandle, String)]) {
         var map: [String: (GPIOLineHandle, String)] = [:]
@@ -82,14 +83,14 @@ public final class GPIOLights: LightOutput {
         return (before, clock.now())
     }
 
-    private func resolve(_ names: [String]) throws -> [(name: String, line: (handle: GPIOLineHandle, place: String))] {
+    private func resolve(_ names: [String]) throws -> [(name: String, line: Line)] {
         try names.map { name in
             guard let line = lines[name] else { throw StationFault("no light named '\(name)' on this station") }
             return (name, line)
         }
     }
 
-    private func setLines(_ resolved: [(name: String, line: (handle: GPIOLineHandle, place: String))], on: Bool) throws {
+    private func setLines(_ resolved: [(name: String, line: Line)], on: Bool) throws {
         for (name, line) in resolved {
             let code = line.handle.set(on)
             if code != 0 {
