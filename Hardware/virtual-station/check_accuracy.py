@@ -107,7 +107,11 @@ def expected_outcome(index, trial):
             if onset <= jump["press_write_start_ns"] < min(onset + timeout, following):
                 return "false_start", jump
         return "catch_correct", None
-    seen = [r for r in responses if onset <= r["seen_ns"] < onset + timeout + pause]
+    # The light came on somewhere within the set call Snapcue timed, so the athlete may see it up to half
+    # the call before Snapcue's recorded onset (its midpoint). Twice (a 420 µs and a 740 µs call) the athlete
+    # saw it 30 µs before, and its response was then paired with the next trial's light.
+    earliest = onset - trial["timing"].get("onset_uncertainty_nanoseconds", 0)
+    seen = [r for r in responses if earliest <= r["seen_ns"] < onset + timeout + pause]
     if not seen:
         return ("nogo_correct" if kind == "nogo" else "unseen"), None
     response = seen[0]
@@ -139,7 +143,7 @@ def kernel_onset(onsets, line, near, within=20_000_000):
 
 agree = 0
 disagreements = []
-errors, naive, floor_on_hits = [], [], []
+errors, shortest_allowed, naive, floor_on_hits = [], [], [], []
 onset_errors, outside_call = [], []
 onsets = kernel_light_onsets()
 lights_section = load("accuracy-station.yaml").partition("lights:")[2].partition("switches:")[0]
@@ -175,6 +179,9 @@ for index, trial in enumerate(trials):
     if expected == "hit" and side["outcome"] == "hit" and fact:
         truth_rt = fact["press_write_start_ns"] - fact["seen_ns"]
         errors.append((side["reaction_time_nanoseconds"] - truth_rt) / 1000)
+        # Snapcue's onset may lie up to half its set call after the light really came on; nothing else can
+        # make its reaction time shorter than the athlete's (write → edge and detection are never negative).
+        shortest_allowed.append(-trial["timing"].get("onset_uncertainty_nanoseconds", 0) / 1000 - 1)
         row.update(snapcue_rt_us=side["reaction_time_nanoseconds"] / 1000, truth_rt_us=truth_rt / 1000, error_us=errors[-1])
         if kernel is not None:
             floor_on_hits.append(((side["response"] - fact["press_write_start_ns"]) + (fact["seen_ns"] - kernel)) / 1000)
@@ -224,7 +231,9 @@ if errors and (floor_on_hits or (write_edge and detect)):
     sd_ok = snap["sd"] <= 1.2 * floor_sd
     print(f"goal: bias within 50 µs of the floor's: {'met' if bias_ok else 'NOT met'} ({snap['mean'] - floor_bias:+.1f} µs)")
     print(f"goal: SD ≤ 1.2 × the floor's: {'met' if sd_ok else 'NOT met'} ({snap['sd'] / floor_sd if floor_sd else float('inf'):.2f} ×)")
-    check("no reaction time is shorter than the athlete's truth", min(errors) > -100, f"min {min(errors):.0f} µs")
+    too_short = [f"{e:.0f} µs (call ±{-bound - 1:.0f} µs)" for e, bound in zip(errors, shortest_allowed) if e < bound]
+    check("no reaction time is shorter than the athlete's truth by more than half Snapcue's light-set call",
+          not too_short, "; ".join(too_short[:8]))
     if goals:
         check("bias within 50 µs of the floor's", bias_ok)
         check("SD at most 1.2 × the floor's", sd_ok)
