@@ -18,7 +18,7 @@ struct FrameClockFitTests {
 
     @Test("the least-lagging observation sets the mapping: lagging reports do not pull it late")
     func upperEnvelope() {
-        var fit = FrameClockFit(nominalRate: Self.rate)
+        var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240)
         Self.observe(&fit, from: 0, count: 100, offset: 1_000)
         let at = MonotonicInstant(nanoseconds: 600_000_000)
         #expect(abs(fit.frame(at: at) - Double(1_000 + 48 * 600)) < 0.5)
@@ -27,7 +27,7 @@ struct FrameClockFitTests {
 
     @Test("after an xrun, restart() maps frames by the new position at once (one period of frames lost)")
     func restartAfterXrun() {
-        var fit = FrameClockFit(nominalRate: Self.rate)
+        var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240)
         Self.observe(&fit, from: 0, count: 100, offset: 1_000)
         // The xrun: the device lost 240 frames, so every frame reaches the DAC 5 ms later than it would have.
         fit.restart()
@@ -40,11 +40,44 @@ struct FrameClockFitTests {
 
     @Test("without a restart the pre-xrun observations would keep the old mapping for a whole window")
     func staleWithoutRestart() {
-        var fit = FrameClockFit(nominalRate: Self.rate)
+        var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240)
         Self.observe(&fit, from: 0, count: 100, offset: 1_000)
         Self.observe(&fit, from: 500, count: 10, offset: 1_000 - 240)
         let at = MonotonicInstant(nanoseconds: 700_000_000)
         // The envelope still holds the earlier, 240-frame-ahead mapping: this is what restart() prevents.
         #expect(abs(fit.frame(at: at) - Double(1_000 + 48 * 700)) < 0.5)
+    }
+
+    @Test("observations leading by a whole buffer, fewer than half the window, do not move the mapping")
+    func misreadLeadsAreIgnored() {
+        var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240)
+        Self.observe(&fit, from: 0, count: 150, offset: 1_000)
+        // 0.3 s of positions read a buffer (1 920 frames) ahead of the DAC, then good ones again.
+        Self.observe(&fit, from: 750, count: 60, offset: 1_000 + 1_920)
+        Self.observe(&fit, from: 1_050, count: 20, offset: 1_000)
+        let at = MonotonicInstant(nanoseconds: 1_200_000_000)
+        #expect(abs(fit.frame(at: at) - Double(1_000 + 48 * 1_200)) < 0.5)
+        #expect(fit.residualFrames < 10)
+    }
+
+    @Test("a lasting jump without an xrun is followed once it holds most of the window")
+    func lastingJumpIsFollowed() {
+        var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240)
+        Self.observe(&fit, from: 0, count: 100, offset: 1_000)
+        Self.observe(&fit, from: 500, count: 40, offset: 1_000 + 1_920)
+        let before = MonotonicInstant(nanoseconds: 700_000_000)
+        #expect(abs(fit.frame(at: before) - Double(1_000 + 48 * 700)) < 0.5)
+        Self.observe(&fit, from: 700, count: 70, offset: 1_000 + 1_920)
+        let after = MonotonicInstant(nanoseconds: 1_100_000_000)
+        #expect(abs(fit.frame(at: after) - Double(1_000 + 1_920 + 48 * 1_100)) < 0.5)
+    }
+
+    @Test("lag jitter of a pointer step stays in the envelope: the least-lagging report still sets the mapping")
+    func pointerStepLagIsKept() {
+        var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240)
+        // A driver whose position advances on a 4 ms tick: reports lag by 0 to 191 frames, mostly a lot.
+        Self.observe(&fit, from: 0, count: 200, offset: 1_000, lag: [191, 150, 120, 180, 0, 160, 170, 140])
+        let at = MonotonicInstant(nanoseconds: 1_200_000_000)
+        #expect(abs(fit.frame(at: at) - Double(1_000 + 48 * 1_200)) < 0.5)
     }
 }

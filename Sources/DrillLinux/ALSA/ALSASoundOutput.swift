@@ -28,7 +28,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     }
 
     private struct StreamState {
-        init(rate: Int) { fit = FrameClockFit(nominalRate: rate) }
+        init(rate: Int, periodFrames: Int) { fit = FrameClockFit(nominalRate: rate, periodFrames: periodFrames) }
         var running = true
         var voices: [Voice] = []
         /// Frames already mixed and handed to the device: cues can start here at the earliest.
@@ -62,7 +62,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     /// - Parameter directory: where relative WAV paths are resolved (the station file's folder).
     public init(station: Station, directory: String) throws {
         pcm = try PCMPlayback(spec: station.soundDevice)
-        state = Mutex(StreamState(rate: pcm.rate))
+        state = Mutex(StreamState(rate: pcm.rate, periodFrames: pcm.periodFrames))
         var rendered: [String: [Int16]] = [:]
         for sound in station.sounds {
             rendered[sound.name] = try SoundRenderer.render(sound, rate: pcm.rate, directory: directory)

@@ -10,6 +10,14 @@ import DrillCore
 ///   interrupts, USB completions or, for snd-aloop, the kernel tick), never
 ///   lead it, so the least-lagging observation is the closest to the truth;
 ///   a mean would carry half the lag and its jitter.
+/// - An observation more than `leadTolerance` frames above the window's
+///   median (frame − slope × t) is not taken for the envelope or the slope:
+///   lag jitter spans a pointer step at most, so such a lead is a misread
+///   position, and the upper envelope would otherwise hold it for a whole
+///   window. (A virtual-station run once placed a cue a whole buffer late,
+///   with no xrun, while its window held such observations.) A lasting jump
+///   is followed once it holds most of the window; after an xrun `restart()`
+///   follows it at once.
 /// - The slope (the card's real sample rate as the monotonic clock sees it)
 ///   comes from a long baseline: the mean of the first `window` observations
 ///   against the mean of the recent ones, once they are at least
@@ -24,6 +32,7 @@ struct FrameClockFit {
     private let window: Int
     private let baseline: Int64
     private let nominalSlope: Double
+    private let leadTolerance: Double
     private var origin: Int64?
     private var recentTimes: [Double] = []
     private var recentFrames: [Double] = []
@@ -32,16 +41,20 @@ struct FrameClockFit {
 
     private(set) var intercept = 0.0
     private(set) var slope: Double
-    /// Root-mean-square residual of the recent observations, in frames.
+    /// Root-mean-square residual of the recent observations taken (the
+    /// inliers), in frames.
     private(set) var residualFrames = 0.0
     private(set) var isReady = false
 
     /// 256 observations: at 5 ms periods, 1.3 s; enough that, for a driver
     /// whose position advances on the 4 ms kernel tick, the least-lagging
-    /// observation lags by well under a frame.
-    init(nominalRate: Int, window: Int = 256, baseline: Duration = .seconds(10)) {
+    /// observation lags by well under a frame. `leadTolerance` (frames) must
+    /// exceed the driver's position step: two periods, or 10 ms, whichever
+    /// is larger, covers period interrupts and a 100 Hz kernel tick.
+    init(nominalRate: Int, periodFrames: Int, window: Int = 256, baseline: Duration = .seconds(10)) {
         self.window = window
         self.baseline = baseline.nanoseconds
+        leadTolerance = Double(max(2 * periodFrames, nominalRate / 100))
         nominalSlope = Double(nominalRate) / 1e9
         slope = nominalSlope
     }
@@ -58,8 +71,13 @@ struct FrameClockFit {
             recentFrames[next] = Double(frame)
             next = (next + 1) % window
         }
-        let count = Double(recentTimes.count)
-        let meanTime = recentTimes.reduce(0, +) / count, meanFrame = recentFrames.reduce(0, +) / count
+        // Inliers: every observation not leading the window's median by more than the tolerance.
+        let offsets = recentTimes.indices.map { recentFrames[$0] - slope * recentTimes[$0] }
+        let median = offsets.sorted()[offsets.count / 2]
+        let inliers = offsets.indices.filter { offsets[$0] <= median + leadTolerance }
+        let count = Double(inliers.count)
+        let meanTime = inliers.reduce(0) { $0 + recentTimes[$1] } / count
+        let meanFrame = inliers.reduce(0) { $0 + recentFrames[$1] } / count
         if reference == nil, recentTimes.count == window { reference = (meanTime, meanFrame) }
         if let reference, meanTime - reference.time >= Double(baseline) {
             let measured = (meanFrame - reference.frame) / (meanTime - reference.time)
@@ -68,7 +86,7 @@ struct FrameClockFit {
         var envelope = -Double.infinity
         var squares = 0.0
         let meanIntercept = meanFrame - slope * meanTime
-        for index in recentTimes.indices {
+        for index in inliers {
             let offset = recentFrames[index] - slope * recentTimes[index]
             envelope = max(envelope, offset)
             squares += (offset - meanIntercept) * (offset - meanIntercept)

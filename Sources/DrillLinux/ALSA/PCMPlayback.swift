@@ -59,14 +59,17 @@ final class PCMPlayback {
     }
 
     /// Frames still queued for the DAC, and the monotonic time that figure
-    /// belongs to. The corresponding C function is `snd_pcm_htimestamp`.
+    /// belongs to; nil when the device cannot say. More frames available
+    /// than the buffer holds is an under-run being read mid-way, not a
+    /// position: nil then too (the write that follows reports the xrun).
+    /// The corresponding C function is `snd_pcm_htimestamp`.
     func queuedFrames() -> (frames: Int, at: MonotonicInstant?)? {
         var available: snd_pcm_uframes_t = 0
         var stamp = snd_htimestamp_t()
-        guard snd_pcm_htimestamp(handle, &available, &stamp) == 0 else { return nil }
+        guard snd_pcm_htimestamp(handle, &available, &stamp) == 0, Int(available) <= bufferFrames else { return nil }
         let at = stamp.tv_sec == 0 && stamp.tv_nsec == 0
             ? nil : MonotonicInstant(nanoseconds: Int64(stamp.tv_sec) * 1_000_000_000 + Int64(stamp.tv_nsec))
-        return (max(bufferFrames - Int(available), 0), at)
+        return (bufferFrames - Int(available), at)
     }
 }
 
