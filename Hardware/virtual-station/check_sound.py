@@ -11,6 +11,9 @@ clock, so the interval between two onsets in the capture is compared with the
 interval Snapcue recorded at that rate, not the nominal one, and it times
 every onset as heard, independently of Snapcue. With --goals, the issue's goal
 (every interval within 1 frame) is a check; without it, it is reported.
+
+The last part is `snapcue hardware sound-clock` on the same card: it must run,
+and its figures are reported.
 """
 import array
 import json
@@ -28,8 +31,12 @@ def check(name, condition, detail=""):
     print(("PASS " if condition else "FAIL ") + name + ("" if condition or not detail else f": {detail}"))
 
 
-rc = open(os.path.join(results, "sound-session.rc")).read().strip() if os.path.exists(os.path.join(results, "sound-session.rc")) else "?"
-check("the sound drill runs to the end", rc == "0", open(os.path.join(results, "sound-session.err")).read()[-500:] if os.path.exists(os.path.join(results, "sound-session.err")) else "")
+def load(name):
+    path = os.path.join(results, name)
+    return open(path).read() if os.path.exists(path) else ""
+
+
+check("the sound drill runs to the end", load("sound-session.rc").strip() == "0", load("sound-session.err")[-500:])
 session = json.load(open(os.path.join(results, "sound-session.json")))["session"]
 onsets = [t["timing"]["sound_onset"] for t in session["trials"] if t["timing"].get("sound_onset")]
 flags = [f for t in session["trials"] for f in t["timing"]["flags"]]
@@ -146,5 +153,12 @@ alignment = [abs(t["onset"] - t["timing"]["sound_onset"]) / 1000 for t in sessio
 if alignment:
     alignment.sort()
     print(f"figures: sound–light alignment over {len(alignment)} light+sound cues: p50 {alignment[len(alignment) // 2]:.1f} µs, max {alignment[-1]:.1f} µs (one frame = 20.8 µs)")
+# snapcue hardware sound-clock on the loopback card: it must run and judge the card; its figures are reported.
+clock_text = load("sound-clock.txt")
+check("hardware sound-clock measures the loopback card", load("sound-clock.rc").strip() == "0" and "cue intervals" in clock_text,
+      clock_text[-600:])
+for line in clock_text.splitlines():
+    if line.split(" ", 1)[0] in ("rate", "position", "cue"):
+        print("figures: sound-clock: " + " ".join(line.split()))
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -40,5 +40,8 @@ echo $? > $R/sound-session.rc
 sleep 0.5
 kill $REC; wait $REC 2>/dev/null
 cp /tmp/capture.raw /tmp/capture.raw.times $R/
+# The card's clock on its own, as a station owner would measure it: 20 s of silence, every position reading kept.
+./snapcue hardware sound-clock --station sound-station.yaml --seconds 20 --log $R/sound-clock.csv > $R/sound-clock.txt 2>&1
+echo $? > $R/sound-clock.rc
 ls -l $R/capture.raw
 tail -4 $R/sound-session.err

@@ -75,9 +75,9 @@ final class FloorProbe {
                 clock.sleep(until: clock.now() + .milliseconds(300) + .microseconds(Int64(generator.nextIndex(below: 400_000))))
                 // Drill lights come while the athlete is idle and polling; probe under the same condition.
                 while shared.withLock({ $0.busy && !$0.stopped }) { clock.sleep(until: clock.now() + .milliseconds(5)) }
-                guard let (before, after) = try? handoff.station.lights.switchOn(["floorlight"], timedBy: clock) else { continue }
+                guard let lightSet = try? handoff.station.lights.switchOn(["floorlight"], timedBy: clock) else { continue }
                 shared.withLock {
-                    $0.onset = (before.nanoseconds + after.nanoseconds) / 2
+                    $0.onset = lightSet.midpoint.nanoseconds
                     $0.spoiled = false
                 }
                 let giveUp = clock.now() + .seconds(2)

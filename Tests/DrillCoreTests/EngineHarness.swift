@@ -63,7 +63,7 @@ struct EngineHarness {
             actions.append(action)
             if case .presentCue(let request) = action {
                 let start = request.scheduledOnset
-                queue.append(contentsOf: engine.cuePresented(CueOnsetReport(lightSetStart: start, lightSetEnd: start + lightSetTime)))
+                queue.append(contentsOf: engine.cuePresented(CueOnsetReport(lightSet: TimedSpan(start: start, end: start + lightSetTime))))
             }
         }
     }

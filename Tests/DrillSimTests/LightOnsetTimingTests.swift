@@ -30,11 +30,11 @@ final class KernelTimedLights: LightOutput {
 
     func set(_ lights: [String], on: Bool) throws { try slow.set(lights, on: on) }
 
-    func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant) {
+    func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
         self.clock.advance(by: lookup)
-        let before = clock.now()
+        let start = clock.now()
         self.clock.advance(by: kernel)
-        return (before, clock.now())
+        return TimedSpan(start: start, end: clock.now())
     }
 }
 

@@ -126,4 +126,22 @@ struct CLITests {
         #expect(result.status == 0, "\(result.errorOutput)")
         #expect(result.output.contains("Ana") && result.output.contains("Ben") && result.output.contains("wins"))
     }
+
+    @Test("hardware sound-clock on a plugin that is no card (null) says so at once and exits 2")
+    func soundClockOnPlugin() throws {
+        let path = NSTemporaryDirectory() + "snapcue-null-sound-\(getpid()).yaml"
+        try "name: null-sound\nlights: {pad: {}}\nswitches: {pad: {}}\nsound: {device: null, rate: 48000, period: 240, periods: 4}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try snapcue("hardware", "sound-clock", "--station", path, "--seconds", "15")
+        #expect(result.status == 2)
+        #expect(result.errorOutput.contains("'null' takes frames as fast as they come") && result.errorOutput.contains("fix:"))
+    }
+
+    @Test("hardware sound-clock refuses a run too short to measure the rate")
+    func soundClockTooShort() throws {
+        let result = try snapcue("hardware", "sound-clock", "--station", "Hardware/stations/pi4-four-pads.yaml", "--seconds", "5")
+        #expect(result.status != 0)
+        #expect(result.errorOutput.contains("--seconds 5 is out of range: give 15 to 3600"))
+    }
 }

@@ -122,12 +122,11 @@ public struct DrillEngine: Sendable {
         guard phase == .presenting, var trial = active else { return [] }
         var timing = trial.timing
         let onset: MonotonicInstant
-        if let start = report.lightSetStart, let end = report.lightSetEnd {
-            let halfWidth = (end.nanoseconds - start.nanoseconds) / 2
-            onset = MonotonicInstant(nanoseconds: start.nanoseconds + halfWidth)
-            timing.lightSetNanoseconds = end.nanoseconds - start.nanoseconds
-            timing.onsetUncertaintyNanoseconds = halfWidth
-            timing.schedulerLatenessNanoseconds = (start - trial.scheduledOnset).nanoseconds
+        if let lightSet = report.lightSet {
+            onset = lightSet.midpoint
+            timing.lightSetNanoseconds = lightSet.length.nanoseconds
+            timing.onsetUncertaintyNanoseconds = lightSet.halfWidthNanoseconds
+            timing.schedulerLatenessNanoseconds = (lightSet.start - trial.scheduledOnset).nanoseconds
             if timing.lightSetNanoseconds! > 1_000_000 { timing.flags.append(.slowLightSet) }
         } else if let soundOnset = report.soundOnset {
             onset = soundOnset

@@ -19,10 +19,8 @@ public struct CueRequest: Equatable, Sendable {
 
 /// What actually happened when a cue was shown, reported back to the engine.
 public struct CueOnsetReport: Equatable, Sendable {
-    /// Monotonic time just before the light-set call.
-    public var lightSetStart: MonotonicInstant?
-    /// Monotonic time just after the light-set call returned.
-    public var lightSetEnd: MonotonicInstant?
+    /// The light-set call, timed: the light came on within it.
+    public var lightSet: TimedSpan?
     /// When the sound reaches the output.
     public var soundOnset: MonotonicInstant?
     /// Uncertainty of `soundOnset`.
@@ -31,11 +29,10 @@ public struct CueOnsetReport: Equatable, Sendable {
     public var flags: [TimingFlag]
 
     public init(
-        lightSetStart: MonotonicInstant? = nil, lightSetEnd: MonotonicInstant? = nil,
+        lightSet: TimedSpan? = nil,
         soundOnset: MonotonicInstant? = nil, soundUncertainty: Duration? = nil, flags: [TimingFlag] = []
     ) {
-        self.lightSetStart = lightSetStart
-        self.lightSetEnd = lightSetEnd
+        self.lightSet = lightSet
         self.soundOnset = soundOnset
         self.soundUncertainty = soundUncertainty
         self.flags = flags

@@ -5,17 +5,17 @@ public protocol LightOutput: AnyObject {
     /// implementations do nothing else there.
     func set(_ lights: [String], on: Bool) throws
     /// Switches the named lights on, reading `clock` just before and just
-    /// after the calls that change them: the onset lies between the two
-    /// readings. Outputs time as little else as they can (name lookups come
+    /// after the calls that change them: the onset lies within the span
+    /// returned. Outputs time as little else as they can (name lookups come
     /// first); the default times the whole `set`.
-    func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant)
+    func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan
 }
 
 extension LightOutput {
-    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant) {
-        let before = clock.now()
+    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
+        let start = clock.now()
         try set(lights, on: true)
-        return (before, clock.now())
+        return TimedSpan(start: start, end: clock.now())
     }
 }
 

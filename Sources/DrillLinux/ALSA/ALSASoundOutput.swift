@@ -47,6 +47,8 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         var failure: String?
         /// Where each cue was placed: (sound name, first frame). Kept for reports and tests.
         var placements: [(name: String, frame: Int64)] = []
+        /// Every position reading, while `recordPositions()` is on (`snapcue hardware sound-clock`).
+        var positions: [SoundClockObservation]?
     }
 
     /// The device name.
@@ -146,6 +148,21 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     /// CPU time the stream thread has used so far.
     public var streamCPUTime: Duration { .nanoseconds(state.withLock { $0.streamCPUNanoseconds }) }
 
+    /// True when the device takes frames as fast as they come (the `null`
+    /// and `file` plugins) and Snapcue paces the stream itself: there is no
+    /// card clock to follow.
+    public var isPacedBySnapcue: Bool { state.withLock { $0.pacedFrom != nil } }
+
+    /// How far (frames) a position reading may lead the others before the
+    /// frame clock takes it for a misread.
+    public var misreadLeadFrames: Double { FrameClockFit.leadTolerance(nominalRate: pcm.rate, periodFrames: pcm.periodFrames) }
+
+    /// Starts keeping every position reading from now on.
+    public func recordPositions() { state.withLock { $0.positions = $0.positions ?? [] } }
+
+    /// The position readings kept since `recordPositions()`.
+    public var recordedPositions: [SoundClockObservation] { state.withLock { $0.positions ?? [] } }
+
     /// Recovered xruns so far.
     public var xrunCount: Int { state.withLock { $0.xruns } }
 
@@ -187,7 +204,10 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
                     state.xruns += xruns
                     if xruns > 0 { state.fit.restart() }
                     if let queued {
-                        state.fit.add(frame: state.committedFrames - Int64(queued.frames), at: queued.at ?? now)
+                        let frame = state.committedFrames - Int64(queued.frames), at = queued.at ?? now
+                        state.fit.add(frame: frame, at: at)
+                        state.positions?.append(SoundClockObservation(
+                            reportedFrame: frame, at: at, mappedFrame: state.fit.frame(at: at), afterXrun: xruns > 0))
                     }
                 }
             } catch {

@@ -54,9 +54,15 @@ struct FrameClockFit {
     init(nominalRate: Int, periodFrames: Int, window: Int = 256, baseline: Duration = .seconds(10)) {
         self.window = window
         self.baseline = baseline.nanoseconds
-        leadTolerance = Double(max(2 * periodFrames, nominalRate / 100))
+        leadTolerance = Self.leadTolerance(nominalRate: nominalRate, periodFrames: periodFrames)
         nominalSlope = Double(nominalRate) / 1e9
         slope = nominalSlope
+    }
+
+    /// How far (frames) a reading may lead the window's median before it is
+    /// taken for a misread: two periods, or 10 ms, whichever is larger.
+    static func leadTolerance(nominalRate: Int, periodFrames: Int) -> Double {
+        Double(max(2 * periodFrames, nominalRate / 100))
     }
 
     /// Adds an observation and refits.

@@ -76,11 +76,11 @@ public final class GPIOLights: LightOutput {
     /// Switches the lights on, timing only the set calls: the names are
     /// looked up first, so the clock readings bracket the kernel calls and
     /// little else (the onset's uncertainty is the calls' own length).
-    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> (before: MonotonicInstant, after: MonotonicInstant) {
+    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
         let resolved = try resolve(lights)
-        let before = clock.now()
+        let start = clock.now()
         try setLines(resolved, on: true)
-        return (before, clock.now())
+        return TimedSpan(start: start, end: clock.now())
     }
 
     private func resolve(_ names: [String]) throws -> [(name: String, line: Line)] {

@@ -39,15 +39,15 @@ public struct LoopCalibration: Sendable {
             let gap = Duration.milliseconds(20) + .microseconds(Int64(generator.nextIndex(below: 40_000)))
             let deadline = clock.now() + gap
             try drain(switches, until: deadline)
-            let (before, after) = try lights.switchOn([light], timedBy: clock)
-            let onset = MonotonicInstant(nanoseconds: (before.nanoseconds + after.nanoseconds) / 2)
+            let lightSet = try lights.switchOn([light], timedBy: clock)
+            let onset = lightSet.midpoint
             var sample = Sample(
-                latenessNanoseconds: (before - deadline).nanoseconds, lightSetNanoseconds: (after - before).nanoseconds)
+                latenessNanoseconds: (lightSet.start - deadline).nanoseconds, lightSetNanoseconds: lightSet.length.nanoseconds)
             // The first transition of the loop's switch after onset is the answer, whatever its type:
             // the loop does nothing else, and a lost earlier edge can make the kernel's type look wrong.
             let giveUp = onset + edgeTimeout
             while clock.now() < giveUp {
-                if case .edge(let edge) = try switches.waitForEdge(until: giveUp), edge.switchName == switchName, edge.timestamp >= before {
+                if case .edge(let edge) = try switches.waitForEdge(until: giveUp), edge.switchName == switchName, edge.timestamp >= lightSet.start {
                     sample.loopNanoseconds = (edge.timestamp - onset).nanoseconds
                     break
                 }

@@ -4,10 +4,11 @@ import DrillLinux
 import Foundation
 
 /// `snapcue hardware check`: is the station wired and reachable as its file says?
+/// `snapcue hardware sound-clock`: how exactly can cues be placed on its sound card?
 struct HardwareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hardware", abstract: "Check a real station's GPIO lines and sound device.",
-        subcommands: [Check.self])
+        subcommands: [Check.self, SoundClock.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
