@@ -80,4 +80,23 @@ struct FrameClockFitTests {
         let at = MonotonicInstant(nanoseconds: 1_200_000_000)
         #expect(abs(fit.frame(at: at) - Double(1_000 + 48 * 1_200)) < 0.5)
     }
+
+    @Test("once the rate is measured, the envelope spans 3 s: a least-lagging reading 2 s old still sets the mapping")
+    func settledWindowKeepsBestReading() {
+        func fit(settledWindow: Int) -> FrameClockFit {
+            var fit = FrameClockFit(nominalRate: Self.rate, periodFrames: 240, settledWindow: settledWindow)
+            // Every reading lags by 3 frames but one, at 11.5 s (after the rate is measured, about 11.3 s in).
+            for index in 0..<2_720 {
+                let ms = Int64(index) * 5
+                fit.add(frame: 1_000 + 48 * ms - (ms == 11_500 ? 0 : 3), at: MonotonicInstant(nanoseconds: ms * 1_000_000))
+            }
+            return fit
+        }
+        let at = MonotonicInstant(nanoseconds: 13_600_000_000), truth = Double(1_000 + 48 * 13_600)
+        let settled = fit(settledWindow: 600)
+        #expect(settled.isRateMeasured)
+        #expect(abs(settled.frame(at: at) - truth) < 0.5)
+        // With a 1.3 s envelope throughout, that reading has left the window.
+        #expect(abs(fit(settledWindow: 256).frame(at: at) - (truth - 3)) < 0.5)
+    }
 }

@@ -40,6 +40,8 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
         /// and frame = (t − start) × rate exactly.
         var pacedFrom: MonotonicInstant?
         var fastWrites = 0
+        /// Set once the device has been seen running (a card starts at its threshold, within the first buffer).
+        var startedPlaying = false
         /// CPU time the stream thread has used, in nanoseconds.
         var streamCPUNanoseconds: Int64 = 0
         var xruns = 0
@@ -193,7 +195,7 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
             do {
                 let writeStart = clock.now()
                 let xruns = try buffer.withUnsafeBufferPointer { try pcm.write($0) }
-                noteWriteDuration(clock.now() - writeStart, streamStart: streamStart)
+                noteWriteDuration(clock.now() - writeStart, xruns: xruns, streamStart: streamStart)
                 paceUnpacedDevice(streamStart: streamStart)
                 let queued = pcm.queuedFrames()
                 let now = clock.now()
@@ -232,15 +234,18 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
     }
 
     /// A real device blocks in `snd_pcm_writei` for about a period once its
-    /// buffer is full; a plugin that is not paced by a card returns at once.
-    /// Sixteen near-instant writes in a row past the first two buffers mark
-    /// the stream as paced by Snapcue.
-    private func noteWriteDuration(_ duration: Duration, streamStart: MonotonicInstant) {
-        let fast = duration < periodDuration / 10
+    /// buffer is full, and is running by then; a plugin that is not paced by
+    /// a card returns at once, and some (`null`) never leave the prepared
+    /// state. Past the first two buffers, a stream never seen running, or
+    /// sixteen near-instant writes in a row, mark the stream as paced by
+    /// Snapcue.
+    private func noteWriteDuration(_ duration: Duration, xruns: Int, streamStart: MonotonicInstant) {
+        let fast = duration < periodDuration / 10, running = pcm.isRunning
         state.withLock { state in
+            state.startedPlaying = state.startedPlaying || running
             guard state.pacedFrom == nil, state.committedFrames > 2 * Int64(pcm.bufferFrames) else { return }
             state.fastWrites = fast ? state.fastWrites + 1 : 0
-            if state.fastWrites >= 16 { state.pacedFrom = streamStart }
+            if state.fastWrites >= 16 || (!state.startedPlaying && state.xruns + xruns == 0) { state.pacedFrom = streamStart }
         }
     }
 

@@ -58,12 +58,22 @@ final class PCMPlayback {
         return xruns
     }
 
+    /// True while the stream plays (it has reached its start threshold and
+    /// not under-run since). The corresponding C function is `snd_pcm_state`.
+    var isRunning: Bool { snd_pcm_state(handle) == SND_PCM_STATE_RUNNING }
+
     /// Frames still queued for the DAC, and the monotonic time that figure
-    /// belongs to; nil when the device cannot say. More frames available
-    /// than the buffer holds is an under-run being read mid-way, not a
-    /// position: nil then too (the write that follows reports the xrun).
-    /// The corresponding C function is `snd_pcm_htimestamp`.
+    /// belongs to; nil when the device cannot say. Only a running stream
+    /// has a position: until the start threshold is reached (at the start,
+    /// and after an xrun's recovery) nothing is playing, yet the status
+    /// reads as if the first queued frame were at the DAC already (the
+    /// virtual station's card showed such readings 3.3 ms ahead). More
+    /// frames available than the buffer holds is an under-run being read
+    /// mid-way: nil then too (the write that follows reports the xrun).
+    /// The corresponding C functions are `snd_pcm_state` and
+    /// `snd_pcm_htimestamp`.
     func queuedFrames() -> (frames: Int, at: MonotonicInstant?)? {
+        guard isRunning else { return nil }
         var available: snd_pcm_uframes_t = 0
         var stamp = snd_htimestamp_t()
         guard snd_pcm_htimestamp(handle, &available, &stamp) == 0, Int(available) <= bufferFrames else { return nil }
