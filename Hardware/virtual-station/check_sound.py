@@ -12,8 +12,11 @@ interval Snapcue recorded at that rate, not the nominal one, and it times
 every onset as heard, independently of Snapcue. With --goals, the issue's goal
 (every interval within 1 frame) is a check; without it, it is reported.
 
-The last part is `snapcue hardware sound-clock` on the same card: it must run,
-and its figures are reported.
+The athlete also answers every cue it hears (its sound_response truth): every
+trial must be a hit, and on sound-only cues Snapcue's reaction time must equal
+the athlete's but for the kernel's write → edge latency and the onset as heard
+− as recorded (within 1 ms). The last part is `snapcue hardware sound-clock`
+on the same card: it must run, and its figures are reported.
 """
 import array
 import json
@@ -149,6 +152,37 @@ if len(found) == len(onsets) and len(found) > 1:
             print(f"figures: each onset as heard (the capture's own clock) − Snapcue's recorded onset, over {len(offsets)} onsets: "
                   f"mean {mean:+.1f} µs, SD {sd:.1f} µs, median |x| {ordered[len(ordered) // 2]:.1f} µs, max |x| {ordered[-1]:.1f} µs "
                   f"(one frame = 20.8 µs)")
+# The athlete answered every cue it heard (sound_response: the cue's first frame in the capture, when the card
+# captured it by the athlete's own reading of the card's clock, when it wrote its press). Every trial must be a
+# hit; for the sound-only cues, Snapcue's reaction time minus the athlete's is the kernel's write → edge latency
+# plus (heard − Snapcue's recorded onset): after the first, that part is judged.
+heard_truth = [json.loads(line) for line in load("sound-truth.jsonl").splitlines() if line.strip()]
+check("the athlete's answers to sound were recorded", os.path.exists(os.path.join(results, "sound-truth.jsonl")), load("listener.err")[-400:])
+if heard_truth:
+    outcomes = [t["sides"][0]["outcome"] for t in session["trials"]]
+    check("the athlete answered every cue it heard: every trial a hit", outcomes.count("hit") == len(outcomes) and
+          len(heard_truth) == len(outcomes), f"{len(heard_truth)} responses; outcomes {sorted(set(outcomes))}")
+    by_frame = {r["frame"]: r for r in heard_truth}
+    rt_errors, beyond_edge = [], []
+    for index, trial in enumerate(session["trials"]):
+        side = trial["sides"][0]
+        if trial["planned"]["lights"] or side["outcome"] != "hit" or len(found) != len(onsets) or index in xrun_trials:
+            continue
+        response = next((by_frame[f] for f in range(found[index] - 2, found[index] + 3) if f in by_frame), None)
+        if response is None:
+            continue
+        truth_rt = response["press_write_start_ns"] - response["heard_ns"]
+        rt_errors.append((side["reaction_time_nanoseconds"] - truth_rt) / 1000)
+        beyond_edge.append(rt_errors[-1] - (side["response"] - response["press_write_start_ns"]) / 1000)
+    if rt_errors:
+        def summary(values):
+            mean = sum(values) / len(values)
+            sd = (sum((x - mean) ** 2 for x in values) / len(values)) ** 0.5
+            return f"bias {mean:+.1f} µs, SD {sd:.1f} µs, max |x| {max(abs(x) for x in values):.1f} µs (n={len(values)})"
+        print(f"figures: sound-only cues, Snapcue's RT − the athlete's: {summary(rt_errors)}")
+        print(f"figures: of which heard (the athlete's reading of the card) − Snapcue's recorded onset: {summary(beyond_edge)}")
+        check("every sound-only reaction time agrees with the athlete's, but for write → edge, within 1 ms",
+              all(abs(x) <= 1000 for x in beyond_edge), f"max |heard − recorded| {max(abs(x) for x in beyond_edge):.0f} µs")
 alignment = [abs(t["onset"] - t["timing"]["sound_onset"]) / 1000 for t in session["trials"] if t["planned"]["lights"] and t["timing"].get("sound_onset")]
 if alignment:
     alignment.sort()

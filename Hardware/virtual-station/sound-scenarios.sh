@@ -32,10 +32,12 @@ YAML
 # The athlete's ears record the loopback's other side, with the card's position and its CLOCK_MONOTONIC
 # time after every period: the checker's own measure of the card's rate and of when each onset was heard.
 # Into /tmp (the guest's RAM) while the drill runs, so the share's file system stays out of its way.
-./snapcue-athlete --listen hw:Loopback,1,0 --record /tmp/capture.raw --duration 120 2> $R/listener.err &
+# The athlete also answers every cue it hears on the pad (sound_response in its truth), within the timeout.
+./snapcue-athlete --listen hw:Loopback,1,0 --record /tmp/capture.raw --duration 120 \
+  --chip $2 --respond pad:2 --reaction 150,190,230,170,210 --hold 60 --truth $R/sound-truth.jsonl 2> $R/listener.err &
 REC=$!
 await_athlete /tmp/capture.raw.times
-./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Nobody --json > $R/sound-session.json 2> $R/sound-session.err
+./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Listener --json > $R/sound-session.json 2> $R/sound-session.err
 echo $? > $R/sound-session.rc
 sleep 0.5
 kill $REC; wait $REC 2>/dev/null

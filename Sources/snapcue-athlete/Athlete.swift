@@ -17,7 +17,8 @@ struct AthleteCommand {
         do {
             let options = try AthleteOptions(arguments: Array(CommandLine.arguments.dropFirst()))
             if let device = options.listenDevice {
-                try Listener(device: device, recordPath: options.recordPath, duration: options.duration).run()
+                let responder = try options.soundTarget.map { try SoundResponder(options: options, target: $0) }
+                try Listener(device: device, recordPath: options.recordPath, duration: options.duration, responder: responder).run()
             } else {
                 try Athlete(options: options).run()
             }

@@ -3,7 +3,8 @@
 /// `--chip DIR --pair LIGHT:OFFSET=SWITCH:OFFSET ... [--nogo-light LIGHT:OFFSET ...]
 ///  --reaction MS[,MS...] --hold MS [--active-high] [--bounce-every N --bounce-gap MS]
 ///  [--mistakes --pause MS --min-foreperiod MS] [--chip-label LABEL --floor-line N --floor-light N] [--jumper]
-///  --duration S --truth FILE --seed N`, or `--listen DEVICE --record FILE --duration S` (the athlete's ears alone)
+///  --duration S --truth FILE --seed N`, or `--listen DEVICE --record FILE --duration S` (the athlete's ears),
+///  with `--chip DIR --respond SWITCH:OFFSET --reaction MS[,MS...] --hold MS --truth FILE` also responding to sounds
 struct AthleteOptions {
     var chipDirectory = ""
     var chipLabel = "snapcue"
@@ -31,6 +32,8 @@ struct AthleteOptions {
     /// Record this capture device (the loopback's other side) to `recordPath` instead of watching lights.
     var listenDevice: String?
     var recordPath = "capture.raw"
+    /// With `--listen`: the switch to press for every sound cue heard.
+    var soundTarget: (name: String, offset: Int)?
     var duration: Double = 60
     var truthPath = "truth.jsonl"
     var seed: UInt64 = 1
@@ -72,6 +75,9 @@ struct AthleteOptions {
             case "--floor-light": floorLight = Int(try value())
             case "--listen": listenDevice = try value()
             case "--record": recordPath = try value()
+            case "--respond":
+                let target = try named(try value())
+                soundTarget = (target.0, target.1)
             case "--duration": duration = Double(try value()) ?? duration
             case "--truth": truthPath = try value()
             case "--seed": seed = UInt64(try value()) ?? seed
@@ -79,7 +85,10 @@ struct AthleteOptions {
             }
             index += 1
         }
-        if listenDevice != nil { return }
+        if listenDevice != nil {
+            guard soundTarget == nil || !chipDirectory.isEmpty else { throw AthleteError("--respond needs --chip") }
+            return
+        }
         guard !chipDirectory.isEmpty, !pairs.isEmpty else { throw AthleteError("--chip and at least one --pair are required") }
         guard !reactions.isEmpty else { throw AthleteError("--reaction needs at least one value") }
     }
