@@ -192,7 +192,7 @@ clock_text = load("sound-clock.txt")
 check("hardware sound-clock measures the loopback card", load("sound-clock.rc").strip() == "0" and "cue intervals" in clock_text,
       clock_text[-600:])
 for line in clock_text.splitlines():
-    if line.split(" ", 1)[0] in ("rate", "position", "cue"):
+    if line.split(" ", 1)[0] in ("rate", "position", "cue", "stream"):
         print("figures: sound-clock: " + " ".join(line.split()))
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

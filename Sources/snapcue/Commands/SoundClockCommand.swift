@@ -58,6 +58,8 @@ extension HardwareCommand {
                     fix: "check that nothing else is using the device and that it reports its position (snd_pcm_htimestamp)"))
             }
             print(render(report))
+            let cpu = Double(output.streamCPUTime.nanoseconds) / Double(seconds) / 1e7
+            print("stream thread   \(String(format: "%.2f", cpu)) % of one core (mixing, writing, the frame clock)")
         }
 
         private func render(_ report: SoundClockReport) -> String {
