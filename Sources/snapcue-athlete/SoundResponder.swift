@@ -46,7 +46,8 @@ struct OnsetDetector {
 
 /// The frame ↔ CLOCK_MONOTONIC mapping of the capture, from the card's
 /// position readings: the upper envelope of the last 3 s at the nominal
-/// rate (a reading only lags the card, never leads it).
+/// rate (a reading only lags the card, never leads it). Its own code, not
+/// Snapcue's `FrameClockFit`: the truth must not share the code it judges.
 struct CaptureClock {
     let rate: Double
     private var readings: [(frame: Int64, at: Int64)] = []
