@@ -17,14 +17,15 @@ import DrillCore
 ///   slope is right (a slope ε off costs ε × the window). In replays of the
 ///   virtual station's loopback readings, 1 s intervals between cues came
 ///   within a frame 90 % of the time with 3 s, against 71 % with 1.3 s.
-/// - An observation more than `leadTolerance` frames above the window's
-///   median (frame − slope × t) is not taken for the envelope or the slope:
+/// - An observation more than `leadTolerance` frames above the median
+///   (frame − slope × t) of the latest `window` is not taken for the
+///   envelope or the slope:
 ///   lag jitter spans a pointer step at most, so such a lead is a misread
 ///   position, and the upper envelope would otherwise hold it for a whole
 ///   window. (A virtual-station run once placed a cue a whole buffer late,
 ///   with no xrun, while its window held such observations.) A lasting jump
-///   is followed once it holds most of the window; after an xrun `restart()`
-///   follows it at once.
+///   is followed once it holds most of the latest `window`; after an xrun
+///   `restart()` follows it at once.
 /// - The slope (the card's real sample rate as the monotonic clock sees it)
 ///   comes from a long baseline: the mean of the first `window` observations
 ///   against the mean of the latest `window`, once they are at least
@@ -86,8 +87,12 @@ struct FrameClockFit {
             times.removeFirst()
             frames.removeFirst()
         }
+        // Misreads lead the median of the latest `window` observations (one sort per period, of `window` values).
+        let recent = (times.count - min(times.count, window))..<times.count
+        let recentOffsets = recent.map { frames[$0] - slope * times[$0] }
+        let ceiling = recentOffsets.sorted()[recentOffsets.count / 2] + leadTolerance
         // The slope, from the inliers of the latest `window` observations.
-        let latest = inliers(of: (times.count - min(times.count, window))..<times.count)
+        let latest = inliers(of: recent, below: ceiling)
         let count = Double(latest.count)
         let meanTime = latest.reduce(0) { $0 + times[$1] } / count
         let meanFrame = latest.reduce(0) { $0 + frames[$1] } / count
@@ -99,7 +104,7 @@ struct FrameClockFit {
         }
         // The intercept, from the inliers of the envelope's window.
         let span = isRateMeasured ? settledWindow : window
-        let used = inliers(of: (times.count - min(times.count, span))..<times.count)
+        let used = inliers(of: (times.count - min(times.count, span))..<times.count, below: ceiling)
         let offsets = used.map { frames[$0] - slope * times[$0] }
         let meanOffset = offsets.reduce(0, +) / Double(offsets.count)
         intercept = offsets.max()!
@@ -107,11 +112,9 @@ struct FrameClockFit {
         isReady = true
     }
 
-    /// The indices in `range` whose offset does not lead the range's median by more than the tolerance.
-    private func inliers(of range: Range<Int>) -> [Int] {
-        let offsets = range.map { frames[$0] - slope * times[$0] }
-        let median = offsets.sorted()[offsets.count / 2]
-        return zip(range, offsets).filter { $0.1 <= median + leadTolerance }.map(\.0)
+    /// The indices in `range` whose offset (frame − slope × t) is at most `ceiling`.
+    private func inliers(of range: Range<Int>, below ceiling: Double) -> [Int] {
+        range.filter { frames[$0] - slope * times[$0] <= ceiling }
     }
 
     /// Forgets every observation, keeping the measured slope: the stream's
