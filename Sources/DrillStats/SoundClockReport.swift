@@ -88,9 +88,10 @@ public struct SoundClockReport: Sendable {
         measuredRate = slope * 1e9
         let offsets = zip(times, frames).map { $1 - slope * $0 }
         let median = offsets.sorted()[offsets.count / 2]
-        misreads = offsets.filter { $0 > median + misreadFrames }.count
-        let intercept = offsets.filter { $0 <= median + misreadFrames }.max()!
-        lag = Figures(offsets.filter { $0 <= median + misreadFrames }.map { intercept - $0 })!
+        let inliers = offsets.filter { $0 <= median + misreadFrames }
+        misreads = offsets.count - inliers.count
+        let intercept = inliers.max()!
+        lag = Figures(inliers.map { intercept - $0 })!
 
         // Snapcue's error at each reading, once its rate has been measured.
         let settled = segment.indices.filter { times[$0] >= Double(settle.nanoseconds) }

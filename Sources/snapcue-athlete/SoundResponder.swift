@@ -69,8 +69,9 @@ struct CaptureClock {
     }
 }
 
-/// Hands the response switch and the truth file to the responder thread (only it uses them).
+/// Hands the athlete's hands, the response switch and the truth file to the responder thread (only it uses them).
 struct ResponderHandoff: @unchecked Sendable {
+    let athlete: Athlete
     let line: SimulatedLine
     let truth: RecordFile
 }
@@ -99,10 +100,11 @@ final class SoundResponder: Sendable {
     init(options: AthleteOptions, target: (name: String, offset: Int)) throws {
         reactions = options.reactions
         let handoff = ResponderHandoff(
+            athlete: Athlete(options: options),
             line: try SimulatedLine(chipDirectory: options.chipDirectory, offset: target.offset),
             truth: try RecordFile(path: options.truthPath))
-        let released = options.activeLow, hold = options.hold, name = target.name
-        handoff.line.pull(up: released)
+        let name = target.name
+        handoff.line.pull(up: options.activeLow)
         let thread = Thread { [self] in
             nameCurrentThread("athlete-hands")
             _ = RealtimeThread.configureCurrentThread(priority: 70, lockMemory: false)
@@ -118,17 +120,12 @@ final class SoundResponder: Sendable {
                     continue
                 }
                 let due = press.heard + .microseconds(Int64(press.reaction * 1000))
-                if due > clock.now() { clock.sleep(until: due) }
-                let writeStart = clock.now()
-                handoff.line.pull(up: !released)
-                let writeEnd = clock.now()
-                handoff.truth.record([
+                var fields = handoff.athlete.pressAndRelease(handoff.line, at: due, bounce: false)
+                fields.merge([
                     "kind": "sound_response", "frame": press.frame, "heard_ns": press.heard.nanoseconds, "switch": name,
-                    "intended_rt_ms": press.reaction, "press_write_start_ns": writeStart.nanoseconds,
-                    "press_write_end_ns": writeEnd.nanoseconds,
-                ])
-                clock.sleep(until: clock.now() + .microseconds(Int64(hold * 1000)))
-                handoff.line.pull(up: released)
+                    "intended_rt_ms": press.reaction,
+                ]) { $1 }
+                handoff.truth.record(fields)
             }
             try? handoff.truth.close()
             finished.signal()
