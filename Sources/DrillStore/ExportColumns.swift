@@ -1,13 +1,7 @@
 import DrillCore
 
-/// One cell of an exported row.
-public enum ExportValue: Equatable, Sendable {
-    case text(String?)
-    case integer(Int64?)
-}
-
 /// The columns of `snapcue export` (one row per trial per side), in order.
-/// The README's table is generated from the same names and descriptions.
+/// The table in docs/results.md ("Export columns") lists the same names and descriptions (here and in TrialRow).
 ///
 /// A column is either per-session (formatted once per session from its
 /// `StoredSession`) or stored: an SQL expression over one row of the export
@@ -65,37 +59,9 @@ public enum ExportColumns {
         stored("athlete", "athlete name", "a.name"),
         stored("athlete_uuid", "stable id of the athlete", "a.uuid"),
         stored("team", "athlete's team", "a.team"),
-        stored("side", "athlete's side (athlete, or left/right in head-to-head)", "r.side"),
-        stored("trial_index", "0-based trial number in the session", "t.trial_index"),
-        stored("block_index", "0-based block number", "t.block_index"),
-        stored("block", "block name", "t.block_name"),
-        stored("set", "1-based set in the block", "t.set_number"),
-        stored("trial_in_set", "1-based trial in the set", "t.trial_in_set"),
-        stored("kind", "go, nogo or catch", "t.kind"),
-        stored("cue", "cue name (empty on catch trials)", "t.cue"),
-        stored("lights", "lights lit at onset, comma-separated", "t.lights"),
-        stored("sound", "sound played at onset", "t.sound"),
-        stored("foreperiod_ms", "planned wait before the cue", "t.foreperiod_ms"),
-        stored("expected_switch", "switch to press (empty on no-go and catch)", "r.expected_switch"),
-        stored("outcome", "hit, wrong_target, anticipation, false_start, miss, nogo_correct, nogo_commission, stuck_switch, catch_correct", "r.outcome"),
-        stored("responded_switch", "switch of the deciding response", "r.responded_switch"),
-        stored("rt_ns", "reaction time = response − onset", "r.rt_ns"),
-        stored("mt_ns", "movement time (home-release drills)", "r.mt_ns"),
-        stored("foreperiod_start_ns", "CLOCK_MONOTONIC: foreperiod began", "t.foreperiod_start_ns"),
-        stored("scheduled_onset_ns", "CLOCK_MONOTONIC: cue due", "t.scheduled_onset_ns"),
-        stored("onset_ns", "CLOCK_MONOTONIC: cue shown (empty if none)", "t.onset_ns"),
-        stored("response_ns", "CLOCK_MONOTONIC: deciding response edge", "r.response_ns"),
-        stored("target_hit_ns", "CLOCK_MONOTONIC: target hit (home-release drills)", "r.target_hit_ns"),
-        stored("decided_at_ns", "CLOCK_MONOTONIC: outcome settled", "r.decided_at_ns"),
-        stored("lateness_ns", "cue onset − scheduled onset", "t.lateness_ns"),
-        stored("light_set_ns", "time the light-set call took", "t.light_set_ns"),
-        stored("onset_uncertainty_ns", "half-width of the onset window", "t.onset_uncertainty_ns"),
-        stored("sound_onset_ns", "CLOCK_MONOTONIC: sound reached the output", "t.sound_onset_ns"),
-        stored("sound_onset_uncertainty_ns", "uncertainty of sound_onset_ns", "t.sound_onset_uncertainty_ns"),
-        stored("flags", "timing flags, comma-separated (late_onset, slow_light_set, sound_unavailable, sound_xrun, dropped_edges, bounce)", "t.flags"),
-        stored("winners", "head-to-head: side(s) with the fastest hit", "t.winners"),
-        stored("edges", "every switch edge: +switch@t_ns press, -switch@t_ns release, ; between", "t.edges"),
-    ]
+    ] + TrialRow.all.map { column in
+        stored(column.exportName, column.description, (column.table == .trial ? "t." : "r.") + column.name)
+    }
 
     /// Column names in order.
     public static var names: [String] { all.map(\.name) }

@@ -5,7 +5,7 @@ import Foundation
 /// character) back into sessions, with errors that name the file, line and column.
 public enum ExportReader {
     /// One row: its line (CSV) or row number (JSON), and its non-empty cells by column.
-    struct Cells {
+    struct Cells: TrialCells {
         let line: Int
         let values: [String: String]
         let file: String
@@ -32,12 +32,12 @@ public enum ExportReader {
             return value
         }
 
-        func instant(_ column: String) throws -> MonotonicInstant? { try integer(column).map(MonotonicInstant.init(nanoseconds:)) }
+        func integer(_ column: TrialRow.Column) throws -> Int64? { try integer(column.exportName) }
 
-        func choice<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String {
-            let text = try required(column)
-            guard let value = T(rawValue: text) else { throw StoreError("\(file):\(line): column \(column): '\(text)' is not a known value") }
-            return value
+        func text(_ column: TrialRow.Column) throws -> String? { text(column.exportName) }
+
+        func failure(_ column: TrialRow.Column, _ message: String) -> StoreError {
+            StoreError("\(file):\(line): column \(column.exportName): \(message)", fix: "re-export the file with 'snapcue export'")
         }
     }
 
@@ -58,7 +58,7 @@ public enum ExportReader {
     static func csvRows(_ bytes: [UInt8], file: String) throws -> [Cells] {
         let records = try CSV.parse(bytes, file: file)
         guard let header = records.first?.fields else { return [] }
-        let missing = Set(["session_uuid", "trial_index", "side", "outcome"]).subtracting(header)
+        let missing = Set(["session_uuid", TrialRow.trialIndex.exportName, TrialRow.side.exportName, TrialRow.outcome.exportName]).subtracting(header)
         guard missing.isEmpty else {
             throw StoreError("\(file):1: not a Snapcue trials export (no \(missing.sorted().joined(separator: ", ")) column)", fix: "import files written by 'snapcue export'")
         }
@@ -106,11 +106,11 @@ public enum ExportReader {
         var byTrial: [Int64: [Cells]] = [:]
         var trialOrder: [Int64] = []
         for row in rows {
-            let side = try row.required("side")
+            let side = try row.required(TrialRow.side.exportName)
             athletes[side] = try row.required("athlete")
             if let team = row.text("team") { teams[side] = team }
             if let uuid = row.text("athlete_uuid") { uuids[side] = uuid }
-            let index = try row.requiredInteger("trial_index")
+            let index = try row.requiredInteger(TrialRow.trialIndex.exportName)
             if byTrial[index] == nil { trialOrder.append(index) }
             byTrial[index, default: []].append(row)
         }
@@ -135,39 +135,6 @@ public enum ExportReader {
     }
 
     static func trial(_ rows: [Cells]) throws -> TrialRecord {
-        let head = rows[0]
-        let sides = try rows.map { row in
-            SideResult(
-                side: try row.required("side"), expectedSwitch: row.text("expected_switch"), outcome: try row.choice("outcome", Outcome.self),
-                respondedSwitch: row.text("responded_switch"), response: try row.instant("response_ns"),
-                reactionTimeNanoseconds: try row.integer("rt_ns"), targetHit: try row.instant("target_hit_ns"),
-                movementTimeNanoseconds: try row.integer("mt_ns"), decidedAt: MonotonicInstant(nanoseconds: try row.requiredInteger("decided_at_ns")))
-        }
-        var expected: [String: String] = [:]
-        for side in sides { if let target = side.expectedSwitch { expected[side.side] = target } }
-        let planned = PlannedTrial(
-            index: Int(try head.requiredInteger("trial_index")), blockIndex: Int(try head.requiredInteger("block_index")),
-            blockName: head.text("block") ?? "", set: Int(try head.requiredInteger("set")),
-            trialInSet: Int(try head.requiredInteger("trial_in_set")), kind: try head.choice("kind", TrialKind.self),
-            cueName: head.text("cue"), lights: TrialCodec.list(head.text("lights") ?? ""), sound: head.text("sound"),
-            expected: expected, foreperiodMilliseconds: Int(try head.requiredInteger("foreperiod_ms")))
-        var timing = TrialTiming()
-        timing.schedulerLatenessNanoseconds = try head.integer("lateness_ns")
-        timing.lightSetNanoseconds = try head.integer("light_set_ns")
-        timing.onsetUncertaintyNanoseconds = try head.integer("onset_uncertainty_ns")
-        timing.soundOnset = try head.instant("sound_onset_ns")
-        timing.soundOnsetUncertaintyNanoseconds = try head.integer("sound_onset_uncertainty_ns")
-        timing.flags = try TrialCodec.list(head.text("flags") ?? "").map { name in
-            guard let flag = TimingFlag(rawValue: name) else { throw StoreError("\(head.file):\(head.line): column flags: '\(name)' is not a timing flag") }
-            return flag
-        }
-        let edges: [SwitchEdge]
-        do { edges = try TrialCodec.edges(head.text("edges") ?? "") } catch let error as StoreError {
-            throw StoreError("\(head.file):\(head.line): column edges: \(error.message)")
-        }
-        return TrialRecord(
-            planned: planned, foreperiodStart: MonotonicInstant(nanoseconds: try head.requiredInteger("foreperiod_start_ns")),
-            scheduledOnset: MonotonicInstant(nanoseconds: try head.requiredInteger("scheduled_onset_ns")), onset: try head.instant("onset_ns"),
-            timing: timing, sides: sides, winners: TrialCodec.list(head.text("winners") ?? ""), edges: edges)
+        try TrialRow.record(rows[0], sides: rows.map(TrialRow.sideResult))
     }
 }

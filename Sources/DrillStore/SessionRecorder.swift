@@ -25,7 +25,7 @@ public final class SessionRecorder {
         session.trials.append(trial)
         let snapshot = session
         try store.write { db in
-            try Store.insertTrial(db, sessionID: sessionID, trial)
+            try TrialRow.insert(db, sessionID: sessionID, trial)
             try Store.refreshAggregates(db, sessionID: sessionID, session: snapshot)
         }
     }
@@ -80,36 +80,6 @@ extension Store {
                 arguments: [sessionID, side, athleteID])
         }
         return sessionID
-    }
-
-    static func insertTrial(_ db: Database, sessionID: Int64, _ trial: TrialRecord) throws {
-        let planned = trial.planned, timing = trial.timing
-        try db.cachedStatement(sql: """
-                INSERT INTO trial (session_id, trial_index, block_index, block_name, set_number, trial_in_set, kind, cue, lights,
-                    sound, foreperiod_ms, foreperiod_start_ns, scheduled_onset_ns, onset_ns, lateness_ns, light_set_ns,
-                    onset_uncertainty_ns, sound_onset_ns, sound_onset_uncertainty_ns, flags, winners, edges)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-            ).execute(arguments: [
-                sessionID, planned.index, planned.blockIndex, planned.blockName, planned.set, planned.trialInSet,
-                planned.kind.rawValue, planned.cueName, TrialCodec.list(planned.lights), planned.sound,
-                planned.foreperiodMilliseconds, trial.foreperiodStart.nanoseconds, trial.scheduledOnset.nanoseconds,
-                trial.onset?.nanoseconds, timing.schedulerLatenessNanoseconds, timing.lightSetNanoseconds,
-                timing.onsetUncertaintyNanoseconds, timing.soundOnset?.nanoseconds, timing.soundOnsetUncertaintyNanoseconds,
-                TrialCodec.list(timing.flags.map(\.rawValue)), TrialCodec.list(trial.winners), TrialCodec.edges(trial.edges),
-            ])
-        for result in trial.sides {
-            try db.cachedStatement(sql: """
-                    INSERT INTO trial_result (session_id, trial_index, side, expected_switch, outcome, responded_switch,
-                        response_ns, rt_ns, target_hit_ns, mt_ns, decided_at_ns)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-                ).execute(arguments: [
-                    sessionID, planned.index, result.side, result.expectedSwitch, result.outcome.rawValue,
-                    result.respondedSwitch, result.response?.nanoseconds, result.reactionTimeNanoseconds,
-                    result.targetHit?.nanoseconds, result.movementTimeNanoseconds, result.decidedAt.nanoseconds,
-                ])
-        }
     }
 
     /// Rewrites the session's timing-quality summary and each side's summary from its trials.

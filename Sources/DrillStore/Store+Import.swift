@@ -20,7 +20,7 @@ extension Store {
                 }
                 let start = SessionStart(session: item.result, profile: item.profile, seedChosen: item.seedChosen, stationKind: item.stationKind, uuid: item.uuid)
                 let id = try Self.insertSession(db, start, startedAt: item.startedAtMilliseconds, status: "running", owner: nil, stationHost: nil)
-                for trial in item.result.trials { try Self.insertTrial(db, sessionID: id, trial) }
+                for trial in item.result.trials { try TrialRow.insert(db, sessionID: id, trial) }
                 try Self.refreshAggregates(db, sessionID: id, session: item.result)
                 let end: DrillEnd = item.status == "complete" ? .complete : .aborted(reason: item.endReason ?? "aborted")
                 try Self.close(db, sessionID: id, end: end, endedAt: item.endedAtMilliseconds ?? item.startedAtMilliseconds)

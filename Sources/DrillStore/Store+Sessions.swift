@@ -108,52 +108,17 @@ extension Store {
     static func loadTrials(_ db: Database, session id: Int64) throws -> [TrialRecord] {
         // Cursors, not fetchAll: a cursor's row finds a column by name in a dictionary, while a
         // copied row lowercases every column name on each lookup.
-        var results: [Int: [SideResult]] = [:]
+        var results: [Int64: [SideResult]] = [:]
         let resultRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial_result WHERE session_id = ? ORDER BY trial_index, side", arguments: [id])
         while let result = try resultRows.next() {
-            results[result["trial_index"], default: []].append(try sideResult(result))
+            results[result["trial_index"], default: []].append(try TrialRow.sideResult(DatabaseTrialCells(row: result)))
         }
         var trials: [TrialRecord] = []
         let trialRows = try Row.fetchCursor(db, sql: "SELECT * FROM trial WHERE session_id = ? ORDER BY trial_index", arguments: [id])
         while let trial = try trialRows.next() {
-            trials.append(try trialRecord(trial, sides: results[trial["trial_index"]] ?? []))
+            trials.append(try TrialRow.record(DatabaseTrialCells(row: trial), sides: results[trial["trial_index"]] ?? []))
         }
         return trials
-    }
-
-    static func sideResult(_ row: Row) throws -> SideResult {
-        let outcomeName: String = row["outcome"]
-        guard let outcome = Outcome(rawValue: outcomeName) else { throw StoreError("unknown outcome '\(outcomeName)' in the database") }
-        return SideResult(
-            side: row["side"], expectedSwitch: row["expected_switch"], outcome: outcome, respondedSwitch: row["responded_switch"],
-            response: instant(row["response_ns"]), reactionTimeNanoseconds: row["rt_ns"], targetHit: instant(row["target_hit_ns"]),
-            movementTimeNanoseconds: row["mt_ns"], decidedAt: MonotonicInstant(nanoseconds: row["decided_at_ns"]))
-    }
-
-    static func trialRecord(_ row: Row, sides: [SideResult]) throws -> TrialRecord {
-        let kindName: String = row["kind"]
-        guard let kind = TrialKind(rawValue: kindName) else { throw StoreError("unknown trial kind '\(kindName)' in the database") }
-        var expected: [String: String] = [:]
-        for side in sides { if let target = side.expectedSwitch { expected[side.side] = target } }
-        let planned = PlannedTrial(
-            index: row["trial_index"], blockIndex: row["block_index"], blockName: row["block_name"], set: row["set_number"],
-            trialInSet: row["trial_in_set"], kind: kind, cueName: row["cue"], lights: TrialCodec.list(row["lights"] as String),
-            sound: row["sound"], expected: expected, foreperiodMilliseconds: row["foreperiod_ms"])
-        var timing = TrialTiming()
-        timing.schedulerLatenessNanoseconds = row["lateness_ns"]
-        timing.lightSetNanoseconds = row["light_set_ns"]
-        timing.onsetUncertaintyNanoseconds = row["onset_uncertainty_ns"]
-        timing.soundOnset = instant(row["sound_onset_ns"])
-        timing.soundOnsetUncertaintyNanoseconds = row["sound_onset_uncertainty_ns"]
-        timing.flags = try TrialCodec.list(row["flags"] as String).map { name in
-            guard let flag = TimingFlag(rawValue: name) else { throw StoreError("unknown timing flag '\(name)' in the database") }
-            return flag
-        }
-        return TrialRecord(
-            planned: planned, foreperiodStart: MonotonicInstant(nanoseconds: row["foreperiod_start_ns"]),
-            scheduledOnset: MonotonicInstant(nanoseconds: row["scheduled_onset_ns"]), onset: instant(row["onset_ns"]),
-            timing: timing, sides: sides, winners: TrialCodec.list(row["winners"] as String),
-            edges: try TrialCodec.edges(row["edges"] as String))
     }
 
     static func instant(_ nanoseconds: Int64?) -> MonotonicInstant? { nanoseconds.map(MonotonicInstant.init(nanoseconds:)) }

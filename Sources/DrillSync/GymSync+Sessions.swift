@@ -56,65 +56,29 @@ extension GymSync {
 
     /// Multi-row inserts of trials and their per-side results, as few statements as the bind limit allows.
     static func insertTrials(_ trials: [TrialRecord], session: String, connection: PostgresConnection, logger: Logger) async throws {
-        let trialColumns = [
-            "session_uuid", "trial_index", "block_index", "block_name", "set_number", "trial_in_set", "kind", "cue", "lights", "sound",
-            "foreperiod_ms", "foreperiod_start_ns", "scheduled_onset_ns", "onset_ns", "lateness_ns", "light_set_ns", "onset_uncertainty_ns",
-            "sound_onset_ns", "sound_onset_uncertainty_ns", "flags", "winners", "edges",
-        ]
-        let resultColumns = [
-            "session_uuid", "trial_index", "side", "expected_switch", "outcome", "responded_switch", "response_ns", "rt_ns", "target_hit_ns",
-            "mt_ns", "decided_at_ns",
-        ]
+        let trialColumns = ["session_uuid"] + TrialRow.trialColumns.map(\.name)
+        let resultColumns = ["session_uuid", "trial_index"] + TrialRow.resultColumns.map(\.name)
         let perStatement = maximumBinds / trialColumns.count
         var start = 0
         while start < trials.count {
             let chunk = trials[start..<min(start + perStatement, trials.count)]
             var binds = PostgresBindings(capacity: chunk.count * trialColumns.count)
             for trial in chunk {
-                let timing = trial.timing
                 binds.append(session)
-                binds.append(trial.planned.index)
-                binds.append(trial.planned.blockIndex)
-                binds.append(trial.planned.blockName)
-                binds.append(trial.planned.set)
-                binds.append(trial.planned.trialInSet)
-                binds.append(trial.planned.kind.rawValue)
-                binds.append(trial.planned.cueName)
-                binds.append(TrialCodec.list(trial.planned.lights))
-                binds.append(trial.planned.sound)
-                binds.append(trial.planned.foreperiodMilliseconds)
-                binds.append(trial.foreperiodStart.nanoseconds)
-                binds.append(trial.scheduledOnset.nanoseconds)
-                binds.append(trial.onset?.nanoseconds)
-                binds.append(timing.schedulerLatenessNanoseconds)
-                binds.append(timing.lightSetNanoseconds)
-                binds.append(timing.onsetUncertaintyNanoseconds)
-                binds.append(timing.soundOnset?.nanoseconds)
-                binds.append(timing.soundOnsetUncertaintyNanoseconds)
-                binds.append(TrialCodec.list(timing.flags.map(\.rawValue)))
-                binds.append(TrialCodec.list(trial.winners))
-                binds.append(TrialCodec.edges(trial.edges))
+                for value in TrialRow.trialValues(trial) { binds.append(value) }
             }
             try await connection.query(
                 PostgresQuery(unsafeSQL: insert("trial", trialColumns, rows: chunk.count) + " ON CONFLICT DO NOTHING", binds: binds), logger: logger)
-            let results = chunk.flatMap { trial in trial.sides.map { (trial.planned.index, $0) } }
+            let results = chunk.flatMap { trial in trial.sides.map { (trial, $0) } }
             let resultsPerStatement = maximumBinds / resultColumns.count
             var first = 0
             while first < results.count {
                 let part = results[first..<min(first + resultsPerStatement, results.count)]
                 var resultBinds = PostgresBindings(capacity: part.count * resultColumns.count)
-                for (index, side) in part {
+                for (trial, side) in part {
                     resultBinds.append(session)
-                    resultBinds.append(index)
-                    resultBinds.append(side.side)
-                    resultBinds.append(side.expectedSwitch)
-                    resultBinds.append(side.outcome.rawValue)
-                    resultBinds.append(side.respondedSwitch)
-                    resultBinds.append(side.response?.nanoseconds)
-                    resultBinds.append(side.reactionTimeNanoseconds)
-                    resultBinds.append(side.targetHit?.nanoseconds)
-                    resultBinds.append(side.movementTimeNanoseconds)
-                    resultBinds.append(side.decidedAt.nanoseconds)
+                    resultBinds.append(trial.planned.index)
+                    for value in TrialRow.resultValues(trial, side) { resultBinds.append(value) }
                 }
                 try await connection.query(
                     PostgresQuery(unsafeSQL: insert("trial_result", resultColumns, rows: part.count) + " ON CONFLICT DO NOTHING", binds: resultBinds),
@@ -134,5 +98,15 @@ extension GymSync {
             sql += "(" + columns.indices.map { _ in defer { parameter += 1 }; return "$\(parameter)" }.joined(separator: ", ") + ")"
         }
         return sql
+    }
+}
+
+extension PostgresBindings {
+    /// Binds one trial cell: text or a whole number, NULL when empty.
+    mutating func append(_ value: ExportValue) {
+        switch value {
+        case .text(let text): append(text)
+        case .integer(let number): append(number)
+        }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 import Hummingbird
 
 extension StationWebApp {
-    /// The public JSON API (documented in the README) and CSV downloads.
+    /// The public JSON API (documented in docs/web.md, "JSON API") and CSV downloads.
     func addReadAPIRoutes(to router: Router<BasicRequestContext>) {
         let api = router.group("api")
         api.get("station") { _, _ in

@@ -8,7 +8,7 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export trials as CSV or JSON (one row per trial per side; columns in the README).",
+        abstract: "Export trials as CSV or JSON (one row per trial per side; columns in docs/results.md).",
         discussion: "Whole sessions are exported (both sides of a head-to-head), so 'snapcue import' can bring them back.")
 
     @Option(help: "csv or json.")
