@@ -123,6 +123,10 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-application-id") { db in
+            // Marks the file as Snapcue's ('Snap'), so no other application's database is taken for one.
+            try db.execute(sql: "PRAGMA application_id = 1399742832")
+        }
         return migrator
     }
 

@@ -3,8 +3,14 @@ import Foundation
 import DrillStats
 import GRDB
 
-/// Writes one running session: each trial in its own durable transaction as
-/// it completes, then the end. Used from the display thread, never the cue thread.
+/// Writes one running session: each trial in its own durable transaction the
+/// moment it is decided, then the end. Used from the display thread, never
+/// the cue thread.
+///
+/// The cost of a trial is flat: the session's timing figures are kept as
+/// running counts, and each side's summary (median, speed, accuracy) is
+/// recomputed only while the session is short, at every power of two of
+/// trials after that, and at the end.
 public final class SessionRecorder {
     /// The session's number in this store (what `snapcue sessions show` takes).
     public let sessionID: Int64
@@ -12,28 +18,107 @@ public final class SessionRecorder {
     public let uuid: String
     private let store: Store
     private var session: SessionResult
+    private var figures = SessionFigures()
+    /// The last trial's completed record (its inter-trial edges and flags), written with the next commit.
+    private var pendingCompletion: TrialRecord?
 
     init(store: Store, sessionID: Int64, uuid: String, session: SessionResult) {
         self.store = store
         self.sessionID = sessionID
         self.uuid = uuid
         self.session = session
+        for trial in session.trials { figures.add(trial) }
     }
 
-    /// Commits a completed trial (and the session's running summary) before returning.
+    /// Commits a decided trial (and the session's running figures) before returning.
     public func record(_ trial: TrialRecord) throws {
-        session.trials.append(trial)
-        let snapshot = session
+        let completion = pendingCompletion
+        var next = session
+        var nextFigures = figures
+        if let completion { Self.replace(completion, in: &next, figures: &nextFigures) }
+        next.trials.append(trial)
+        nextFigures.add(trial)
+        let summarize = Self.summarizes(at: next.trials.count)
         try store.write { db in
+            if let completion { try TrialRow.updateCompletion(db, sessionID: sessionID, completion) }
             try TrialRow.insert(db, sessionID: sessionID, trial)
-            try Store.refreshAggregates(db, sessionID: sessionID, session: snapshot)
+            try nextFigures.write(db, sessionID: sessionID)
+            if summarize { try Store.writeSideSummaries(db, sessionID: sessionID, session: next) }
         }
+        session = next
+        figures = nextFigures
+        pendingCompletion = nil
     }
 
-    /// Marks the session complete or aborted.
+    /// The completed record of a trial already recorded: the edges and flags of
+    /// its inter-trial pause. Written with the next trial, or at the end.
+    public func complete(_ trial: TrialRecord) {
+        guard let last = session.trials.last, last.planned.index == trial.planned.index, last != trial else { return }
+        pendingCompletion = trial
+    }
+
+    /// Marks the session complete or aborted (with any pending completion and the final summaries).
     public func finish(_ end: DrillEnd) throws {
-        session.end = end
-        try store.write { db in try Store.close(db, sessionID: sessionID, end: end, endedAt: Clock.nowMilliseconds) }
+        var next = session
+        var nextFigures = figures
+        let completion = pendingCompletion
+        if let completion { Self.replace(completion, in: &next, figures: &nextFigures) }
+        next.end = end
+        try store.write { db in
+            if let completion { try TrialRow.updateCompletion(db, sessionID: sessionID, completion) }
+            try nextFigures.write(db, sessionID: sessionID)
+            try Store.writeSideSummaries(db, sessionID: sessionID, session: next)
+            try Store.close(db, sessionID: sessionID, end: end, endedAt: Clock.nowMilliseconds)
+        }
+        session = next
+        figures = nextFigures
+        pendingCompletion = nil
+    }
+
+    /// Whether the side summaries are rewritten when the session holds `count` trials.
+    static func summarizes(at count: Int) -> Bool { count <= 64 || count & (count - 1) == 0 }
+
+    private static func replace(_ completion: TrialRecord, in session: inout SessionResult, figures: inout SessionFigures) {
+        guard let index = session.trials.lastIndex(where: { $0.planned.index == completion.planned.index }) else { return }
+        figures.remove(session.trials[index])
+        figures.add(completion)
+        session.trials[index] = completion
+    }
+}
+
+/// A session's timing figures, kept as running counts so a trial costs the same at any length.
+struct SessionFigures {
+    var trials = 0
+    var flagged = 0
+    var xruns = 0
+    var droppedEdges = 0
+    var maxLateness: Int64?
+    var maxLightSet: Int64?
+    var maxOnsetUncertainty: Int64?
+
+    mutating func add(_ trial: TrialRecord) { count(trial, by: 1) }
+
+    /// Takes back a trial's counts (its maxima stay: a completion only adds flags and edges).
+    mutating func remove(_ trial: TrialRecord) { count(trial, by: -1) }
+
+    private mutating func count(_ trial: TrialRecord, by step: Int) {
+        let flags = trial.timing.flags
+        trials += step
+        if !flags.isEmpty { flagged += step }
+        if flags.contains(.soundXrun) { xruns += step }
+        if flags.contains(.droppedEdges) { droppedEdges += step }
+        guard step > 0 else { return }
+        maxLateness = [maxLateness, trial.timing.schedulerLatenessNanoseconds].compactMap { $0 }.max()
+        maxLightSet = [maxLightSet, trial.timing.lightSetNanoseconds].compactMap { $0 }.max()
+        maxOnsetUncertainty = [maxOnsetUncertainty, trial.timing.onsetUncertaintyNanoseconds].compactMap { $0 }.max()
+    }
+
+    func write(_ db: Database, sessionID: Int64) throws {
+        try db.cachedStatement(sql: """
+            UPDATE session SET trial_count = ?, flagged_trials = ?, max_lateness_ns = ?, max_light_set_ns = ?,
+                max_onset_uncertainty_ns = ?, xrun_trials = ?, dropped_edge_trials = ?
+            WHERE id = ?
+            """).execute(arguments: [trials, flagged, maxLateness, maxLightSet, maxOnsetUncertainty, xruns, droppedEdges, sessionID])
     }
 }
 
@@ -82,28 +167,21 @@ extension Store {
         return sessionID
     }
 
-    /// Rewrites the session's timing-quality summary and each side's summary from its trials.
+    /// Rewrites the session's timing figures and each side's summary from its trials.
     static func refreshAggregates(_ db: Database, sessionID: Int64, session: SessionResult) throws {
-        let trials = session.trials
-        let flagged = trials.filter { !$0.timing.flags.isEmpty }.count
-        let xruns = trials.filter { $0.timing.flags.contains(.soundXrun) }.count
-        let dropped = trials.filter { $0.timing.flags.contains(.droppedEdges) }.count
-        try db.execute(
-            sql: """
-                UPDATE session SET trial_count = ?, flagged_trials = ?, max_lateness_ns = ?, max_light_set_ns = ?,
-                    max_onset_uncertainty_ns = ?, xrun_trials = ?, dropped_edge_trials = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                trials.count, flagged, trials.compactMap(\.timing.schedulerLatenessNanoseconds).max(),
-                trials.compactMap(\.timing.lightSetNanoseconds).max(), trials.compactMap(\.timing.onsetUncertaintyNanoseconds).max(),
-                xruns, dropped, sessionID,
-            ])
+        var figures = SessionFigures()
+        for trial in session.trials { figures.add(trial) }
+        try figures.write(db, sessionID: sessionID)
+        try writeSideSummaries(db, sessionID: sessionID, session: session)
+    }
+
+    /// Rewrites each side's summary (trials, valid, median, speed, accuracy) from the session's trials.
+    static func writeSideSummaries(_ db: Database, sessionID: Int64, session: SessionResult) throws {
         let summary = SessionSummary(session: session)
         for side in summary.sides {
-            try db.execute(
-                sql: "UPDATE session_athlete SET trials = ?, valid_count = ?, median_rt_ms = ?, mean_speed = ?, accuracy = ? WHERE session_id = ? AND side = ?",
-                arguments: [side.trials, side.validCount, side.medianMilliseconds, side.meanSpeed, side.accuracy, sessionID, side.side])
+            try db.cachedStatement(
+                sql: "UPDATE session_athlete SET trials = ?, valid_count = ?, median_rt_ms = ?, mean_speed = ?, accuracy = ? WHERE session_id = ? AND side = ?"
+            ).execute(arguments: [side.trials, side.validCount, side.medianMilliseconds, side.meanSpeed, side.accuracy, sessionID, side.side])
         }
     }
 

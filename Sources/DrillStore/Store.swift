@@ -8,57 +8,81 @@ import GRDB
 /// (`synchronous = FULL`), so a trial committed during a drill survives a
 /// crash, `kill -9` or a power cut. Sessions a dead process left running are
 /// marked aborted when the store is next opened.
+///
+/// A file that is not Snapcue's (see `StoreFile`) is refused untouched. A
+/// Snapcue database this process cannot write (a read-only file, folder or
+/// disk) opens read-only, for reports.
 public final class Store: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    /// Whether the store was opened read-only (its file cannot be written here).
+    public let isReadOnly: Bool
+    let pool: any DatabaseWriter
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating if needed and `create`) the store at `path` and brings its schema up to date.
     /// A write waits up to `busyTimeout` seconds for another writer before giving up.
     public init(path: String, create: Bool = true, busyTimeout: Double = 3) throws {
         self.path = path
         self.busyTimeout = busyTimeout
-        let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: path) {
+        let file = try StoreFile.inspect(path)
+        switch file {
+        case .missing, .empty:
             guard create else {
                 throw StoreError("no results database at \(path)", fix: "run a drill first (it creates the database), or pass the right --db")
             }
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                do {
-                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                } catch {
-                    throw StoreError("cannot create the folder \(directory) for the results database", fix: "pass --db PATH somewhere writable, or set SNAPCUE_DB")
-                }
-            }
+            if file == .missing { try Self.createFolder(of: path) }
+        case .snapcue, .snapcueReadOnly:
+            break
         }
+        isReadOnly = file == .snapcueReadOnly
+        do {
+            if isReadOnly {
+                pool = try Self.openReadOnly(path)
+            } else {
+                pool = try Self.openReadWrite(path, busyTimeout: busyTimeout)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.explain(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    private static func createFolder(of path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard !directory.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("cannot create the folder \(directory) for the results database", fix: "pass --db PATH somewhere writable, or set SNAPCUE_DB")
+        }
+    }
+
+    /// A WAL pool, migrated and with interrupted sessions marked. A store that is up to date and
+    /// has no interrupted session opens without writing, so reports work while a drill is writing.
+    private static func openReadWrite(_ path: String, busyTimeout: Double) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            // Looked at in a read transaction first: a store that is up to date and has no interrupted
-            // session opens without writing, so reports work while a drill (or anything) is writing.
-            let needs = try pool.read { db -> (migration: Bool, marking: Bool) in
-                if try Schema.migrator.hasBeenSuperseded(db) {
-                    let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.knownMigrations).sorted()
-                    throw StoreError(
-                        "\(path) was written by a newer Snapcue (schema \(unknown.joined(separator: ", ")) is unknown to this version)",
-                        fix: "upgrade Snapcue on this station, or use another database with --db")
-                }
-                guard try Schema.migrator.hasCompletedMigrations(db) else { return (true, true) }
-                return (false, try !Self.interruptedSessions(db).isEmpty)
-            }
-            if needs.migration { try Schema.migrator.migrate(pool) }
-            if needs.marking { try pool.write { db in try Self.markInterruptedSessions(db) } }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.explain(error, path: path, busyTimeout: busyTimeout)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let needs = try pool.read { db -> (migration: Bool, marking: Bool) in
+            guard try Schema.migrator.hasCompletedMigrations(db) else { return (true, true) }
+            return (false, try !interruptedSessions(db).isEmpty)
         }
+        if needs.migration { try Schema.migrator.migrate(pool) }
+        if needs.marking { try pool.write { db in try markInterruptedSessions(db) } }
+        return pool
+    }
+
+    /// A read-only connection that takes no locks and makes no `-wal`/`-shm` files, unless the
+    /// file was copied with a write-ahead log beside it (then SQLite must read that log).
+    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: StoreFile.readOnlyURI(path), configuration: configuration)
     }
 
     /// How long a write waits for another writer, in seconds.
@@ -71,6 +95,9 @@ public final class Store: Sendable {
 
     /// Runs `body` in a write transaction, with errors explained.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly {
+            throw StoreError("\(path) is read-only here: reports work, but nothing can be stored in it", fix: "copy it somewhere writable, or pass --db PATH to a writable database")
+        }
         do { return try pool.write(body) } catch let error as StoreError { throw error } catch { throw Self.explain(error, path: path, busyTimeout: busyTimeout) }
     }
 
@@ -114,16 +141,27 @@ extension Store {
         }
     }
 
-    /// Marks sessions left `running` by a process that is gone as aborted.
+    /// Marks sessions left `running` by a process that is gone as aborted. Such a
+    /// session ended at its last trial (its start plus the time from the first
+    /// trial's start to the last decision, on the trials' own clock), and its
+    /// side summaries are brought up to date with every trial it kept.
     static func markInterruptedSessions(_ db: Database) throws {
+        let lastTrialOffset = """
+            SELECT (MAX(r.\(TrialRow.decidedAt.name)) - MIN(t.\(TrialRow.foreperiodStart.name))) / 1000000
+            FROM trial t JOIN trial_result r ON r.session_id = t.session_id AND r.trial_index = t.trial_index
+            WHERE t.session_id = session.id
+            """
         for id in try interruptedSessions(db) {
             try db.execute(
                 sql: """
                     UPDATE session SET status = 'aborted', end_reason = ?,
-                        ended_at_ms = COALESCE(ended_at_ms, started_at_ms)
+                        ended_at_ms = COALESCE(ended_at_ms, started_at_ms + MAX(0, COALESCE((\(lastTrialOffset)), 0)))
                     WHERE id = ?
                     """,
                 arguments: [interruptedReason, id])
+            if let session = try loadSession(db, id: id) {
+                try writeSideSummaries(db, sessionID: id, session: session.result)
+            }
         }
     }
 }

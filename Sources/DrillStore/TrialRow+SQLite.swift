@@ -25,6 +25,19 @@ extension TrialRow {
     }
 }
 
+extension TrialRow {
+    /// The columns a trial's completion can change: the edges and flags of its inter-trial pause.
+    static let completionColumns = [flags, edges]
+
+    /// Rewrites the completion columns of a stored trial.
+    static func updateCompletion(_ db: Database, sessionID: Int64, _ trial: TrialRecord) throws {
+        let assignments = completionColumns.map { "\($0.name) = ?" }.joined(separator: ", ")
+        try db.cachedStatement(sql: "UPDATE trial SET \(assignments) WHERE session_id = ? AND \(trialIndex.name) = ?").execute(
+            arguments: StatementArguments(
+                completionColumns.map { $0.value(trial, nil).databaseValue } + [sessionID.databaseValue, trial.planned.index.databaseValue]))
+    }
+}
+
 extension ExportValue {
     /// The cell as SQLite holds it.
     var databaseValue: DatabaseValue {

@@ -16,7 +16,9 @@ struct StoreTests {
         let tables = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") }
         #expect(tables == ["athlete", "grdb_migrations", "profile", "session", "session_athlete", "station", "sync_push", "trial", "trial_result"])
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-athletes-stations-profiles-sessions-trials", "v2-sync-push"])
+        #expect(applied == ["v1-athletes-stations-profiles-sessions-trials", "v2-sync-push", "v3-application-id"])
+        let mark = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+        #expect(mark == 0x536E_6170)
         let journal = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
@@ -52,13 +54,13 @@ struct StoreTests {
         }
     }
 
-    @Test("a file that is not a database is reported as damaged, with a way out")
+    @Test("a file that is not a database is refused as not Snapcue's, with a way out")
     func corruptFile() throws {
         let path = temporaryDatabase()
         try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: path))
         #expect {
             try Store(path: path)
-        } throws: { error in "\(error)".contains("not a Snapcue database or is damaged") && "\(error)".contains("fix:") }
+        } throws: { error in "\(error)".contains("is not a Snapcue results database") && "\(error)".contains("fix:") }
     }
 
     @Test("a database locked by another writer gives a clear error after the busy timeout")

@@ -14,8 +14,15 @@ struct LiveStateTests {
             lights: ["pad1"], sound: nil, expected: ["athlete": "pad1"], foreperiodMilliseconds: 1000)
     }
 
+    /// The engine's word that trial `index` is decided (and stored) with `result`.
+    static func decided(_ index: Int, _ result: SideResult) -> EngineAction {
+        .trialDecided(TrialRecord(
+            planned: trial(index), foreperiodStart: MonotonicInstant(nanoseconds: 0), scheduledOnset: MonotonicInstant(nanoseconds: 1),
+            onset: MonotonicInstant(nanoseconds: 1), timing: TrialTiming(), sides: [result], winners: [], edges: []))
+    }
+
     static func hit(_ milliseconds: Int64, trial: Int) -> EngineAction {
-        .sideDecided(trialIndex: trial, SideResult(
+        decided(trial, SideResult(
             side: "athlete", expectedSwitch: "pad1", outcome: .hit, reactionTimeNanoseconds: milliseconds * 1_000_000,
             decidedAt: MonotonicInstant(nanoseconds: 0)))
     }
@@ -39,11 +46,21 @@ struct LiveStateTests {
         #expect(state.status == .finished && state.phase == .done && state.end == "stopped by the user")
     }
 
+    @Test("a side's result is shown once the whole trial is decided, not before")
+    func resultWaitsForTheTrial() {
+        var state = LiveState(starting: Self.drill, sequence: 0)
+        let result = SideResult(side: "athlete", expectedSwitch: "pad1", outcome: .hit, reactionTimeNanoseconds: 250_000_000, decidedAt: MonotonicInstant(nanoseconds: 0))
+        state.apply(.sideDecided(trialIndex: 0, result))
+        #expect(state.last == nil && state.sides[0].judged == 0)
+        state.apply(Self.decided(0, result))
+        #expect(state.last?.reactionTimeMilliseconds == 250 && state.sides[0].judged == 1)
+    }
+
     @Test("a miss counts as judged, not as a hit, and keeps the median")
     func missIsNotAHit() {
         var state = LiveState(starting: Self.drill, sequence: 0)
         state.apply(Self.hit(240, trial: 0))
-        state.apply(.sideDecided(trialIndex: 1, SideResult(side: "athlete", expectedSwitch: "pad1", outcome: .miss, decidedAt: MonotonicInstant(nanoseconds: 0))))
+        state.apply(Self.decided(1, SideResult(side: "athlete", expectedSwitch: "pad1", outcome: .miss, decidedAt: MonotonicInstant(nanoseconds: 0))))
         #expect(state.sides[0].judged == 2 && state.sides[0].hits == 1 && state.sides[0].medianMilliseconds == 240)
         #expect(state.last?.label == "miss")
     }

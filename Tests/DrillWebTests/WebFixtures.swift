@@ -120,7 +120,8 @@ final class ManualClockLauncher: DrillLauncher {
                 engine: DrillEngine(plan: plan, profile: profile), clock: clock, lights: station.lights, sound: station.sound, switches: station,
                 observe: { action in
                     station.observe(action)
-                    if case .trialCompleted(let trial) = action { try? recorder.record(trial) }
+                    if case .trialDecided(let trial) = action { try? recorder.record(trial) }
+                    if case .trialCompleted(let trial) = action { recorder.complete(trial) }
                     if case .finished(let end) = action { try? recorder.finish(end) }
                     board.apply(action)
                 }

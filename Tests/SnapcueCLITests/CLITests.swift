@@ -22,12 +22,16 @@ func snapcue(_ arguments: String...) throws -> CommandResult {
 /// The results database CLI tests use unless they pass --db (never the user's own).
 let testDatabase = NSTemporaryDirectory() + "snapcue-cli-tests-\(getpid())/results.db"
 
+/// The built `snapcue` binary: beside the test bundle, or in .build/debug.
+func snapcueBinary() -> String {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("snapcue").path
+    return FileManager.default.isExecutableFile(atPath: besideTests) ? besideTests : packageRoot + "/.build/debug/snapcue"
+}
+
 /// Starts the built `snapcue` binary with `arguments` (SNAPCUE_DB set to the tests' database).
 func snapcueProcess(_ arguments: [String], output: Pipe = Pipe(), errors: Pipe = Pipe()) throws -> Process {
-    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("snapcue").path
-    let binary = FileManager.default.isExecutableFile(atPath: besideTests) ? besideTests : packageRoot + "/.build/debug/snapcue"
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: snapcueBinary())
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
     process.environment = ProcessInfo.processInfo.environment.merging(["SNAPCUE_DB": testDatabase]) { _, new in new }

@@ -346,6 +346,7 @@ public struct DrillEngine: Sendable {
         active = trial
         let decidedAt = trial.matchers.compactMap { $0.result?.decidedAt }.max() ?? instant
         phase = .intertrial(until: max(decidedAt, instant) + plan.rules(for: trial.planned).intertrial)
+        actions.append(.trialDecided(record(of: trial)))
     }
 
     private func switchLightsOff(_ trial: inout ActiveTrial, into actions: inout [EngineAction]) {

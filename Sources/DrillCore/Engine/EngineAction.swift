@@ -65,7 +65,12 @@ public enum EngineAction: Equatable, Sendable {
     case lightsOff([String])
     /// One side's outcome is settled (for live feedback).
     case sideDecided(trialIndex: Int, SideResult)
-    /// A trial is finished, its record complete: store it now.
+    /// Every side of a trial is decided: store it now, before it is shown.
+    /// The record holds the edges and flags so far; `trialCompleted` follows
+    /// after the inter-trial pause with the ones seen during it.
+    case trialDecided(TrialRecord)
+    /// A trial is finished, its record complete (the release edges and flags
+    /// of the inter-trial pause added to what `trialDecided` carried).
     case trialCompleted(TrialRecord)
     /// The drill is over.
     case finished(DrillEnd)

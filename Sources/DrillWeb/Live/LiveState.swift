@@ -170,8 +170,10 @@ public struct LiveState: Equatable, Sendable, Codable {
         case .lightsOff:
             if phase == .cue { phase = .responding }
             cue = nil
-        case .sideDecided(let trialIndex, let result):
-            record(trialIndex: trialIndex, result)
+        case .sideDecided:
+            break  // shown once the whole trial is decided and stored
+        case .trialDecided(let trial):
+            for result in trial.sides { record(trialIndex: trial.planned.index, result) }
         case .trialCompleted:
             completedTrials += 1
             phase = .ready

@@ -8,7 +8,6 @@ final class ProgressPrinter {
     private let redraw: Bool
     private let write: (String) -> Void
     private var done = 0
-    private var decided: [Int: [SideResult]] = [:]
     private var cueNames: [Int: String] = [:]
     private var barShown = false
 
@@ -38,24 +37,19 @@ final class ProgressPrinter {
             status("trial \(planned.index + 1): wait for it…")
         case .presentCue(let request):
             status("trial \(request.trialIndex + 1): cue \(describe(request))")
-        case .sideDecided(let index, let result):
-            decided[index, default: []].append(result)
-            if decided[index]!.count == setup.profile.sides.count {
-                trialDecided(index)
-            }
+        case .trialDecided(let record):
+            trialDecided(record.planned.index, results: record.sides)
         case .trialCompleted(let record):
             done = record.planned.index + 1
-            decided[record.planned.index] = nil
         case .finished:
             if barShown && redraw { write(ANSI.clearLine) }
-        case .lightsOff:
+        case .lightsOff, .sideDecided:
             break
         }
     }
 
-    private func trialDecided(_ index: Int) {
+    private func trialDecided(_ index: Int, results: [SideResult]) {
         let trial = setup.plan.trials[index]
-        let results = decided[index] ?? []
         let parts = results.map { result in
             (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
         }

@@ -28,9 +28,10 @@ final class ScreenPresenter {
             if let sound = request.sound {
                 screen.showSound(soundAudible ? "♪ \(sound)" : "♪ \(sound)  (no sound device: shown here)")
             }
-        case .sideDecided(_, let result):
-            let name = setup.athletes[result.side] ?? result.side
-            screen.setResult((setup.profile.isHeadToHead ? "\(name): " : "") + Format.result(result))
+        case .trialDecided(let record):
+            screen.setResult(record.sides.map { result in
+                (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
+            }.joined(separator: "  "))
         case .trialCompleted(let record) where setup.profile.isHeadToHead:
             let winners = record.winners.map { setup.athletes[$0] ?? $0 }
             if !winners.isEmpty {

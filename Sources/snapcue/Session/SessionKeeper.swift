@@ -52,9 +52,12 @@ final class SessionKeeper {
     /// Stores what `action` settles.
     func handle(_ action: EngineAction) {
         switch action {
-        case .trialCompleted(let trial):
+        case .trialDecided(let trial):
             session.trials.append(trial)
             write { try $0.record(trial) }
+        case .trialCompleted(let trial):
+            if let index = session.trials.lastIndex(where: { $0.planned.index == trial.planned.index }) { session.trials[index] = trial }
+            (rescue?.recorder ?? recorder).complete(trial)
         case .finished(let end):
             session.end = end
             finished = true
