@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "DrillStore", targets: ["DrillStore"]),
         .library(name: "DrillWeb", targets: ["DrillWeb"]),
         .library(name: "DrillSync", targets: ["DrillSync"]),
+        .library(name: "DrillStation", targets: ["DrillStation"]),
     ],
     // The web app and the gym sync bring Hummingbird, PostgresNIO and TLS: a station that
     // needs neither (and the virtual station's guest binaries) builds with --disable-default-traits.
@@ -76,10 +77,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift6),
+        // A drill on a station: set-up, the cue and display threads, keeping each trial, the rescue
+        // file. What the CLI and the web launcher both call.
+        .target(
+            name: "DrillStation", dependencies: ["DrillCore", "DrillSim", "DrillLinux", "DrillStore"],
+            swiftSettings: strictSwift6),
         .executableTarget(
             name: "snapcue",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore",
+                "DrillCore", "DrillStats", "DrillSim", "DrillLinux", "DrillStore", "DrillStation",
                 .target(name: "DrillWeb", condition: .when(traits: ["StationWeb"])),
                 .target(name: "DrillSync", condition: .when(traits: ["GymSync"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["StationWeb"])),

@@ -49,8 +49,8 @@ for number in 0..<sessionsWanted {
         profile, seed: UInt64(number + 1), athletes: [Profile.soloSide: name], athleteSeed: UInt64(number), station: "station-1",
         startedAt: WallClock.iso(milliseconds: started))
     batch.append(SessionImport(
-        uuid: UUID().uuidString.lowercased(), status: "complete", endReason: nil, startedAtMilliseconds: started,
-        endedAtMilliseconds: started + 200_000, seedChosen: false, profile: identity, stationKind: "gpio",
+        uuid: UUID().uuidString.lowercased(), status: .complete, endReason: nil, startedAtMilliseconds: started,
+        endedAtMilliseconds: started + 200_000, seedChosen: false, profile: identity, stationKind: .gpio,
         teams: [Profile.soloSide: "Team \(number % athletes % 8)"], athleteUUIDs: [:], result: session))
     if batch.count == 100 {
         _ = try store.importSessions(batch)

@@ -78,8 +78,8 @@ func session(athlete: Int, number: Int) -> SessionImport {
         athletes: ["athlete": name], startedAt: WallClock.iso(milliseconds: started), end: .complete,
         plannedTrials: trialsPerSession, trials: trials, lapseThresholdNanoseconds: 500_000_000)
     return SessionImport(
-        uuid: UUID().uuidString.lowercased(), status: "complete", endReason: nil, startedAtMilliseconds: started,
-        endedAtMilliseconds: started + 200_000, seedChosen: false, profile: profile, stationKind: "gpio",
+        uuid: UUID().uuidString.lowercased(), status: .complete, endReason: nil, startedAtMilliseconds: started,
+        endedAtMilliseconds: started + 200_000, seedChosen: false, profile: profile, stationKind: .gpio,
         teams: ["athlete": "Team \(athlete % 8)"], athleteUUIDs: [:], result: result)
 }
 

@@ -1,19 +1,6 @@
 import DrillCore
 import Synchronization
 
-/// Asks a running drill to stop; safe to set from a signal handler's thread.
-public final class StopSignal: Sendable {
-    private let flag = Atomic(false)
-
-    public init() {}
-
-    /// Asks the drill to stop at its next wait.
-    public func request() { flag.store(true, ordering: .releasing) }
-
-    /// Whether a stop was asked for.
-    public var isRequested: Bool { flag.load(ordering: .acquiring) }
-}
-
 /// A station with no hardware: lights and sound are recorded, and virtual
 /// athletes press the switches. With a `ManualClock` a whole drill runs in
 /// microseconds of real time; with a real clock it runs live (the demo).

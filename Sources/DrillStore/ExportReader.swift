@@ -115,23 +115,23 @@ public enum ExportReader {
             byTrial[index, default: []].append(row)
         }
         let trials = try trialOrder.sorted().map { try trial(byTrial[$0]!) }
-        let status = try head.required("session_status")
+        let complete = try head.required("session_status") == SessionStatus.complete.rawValue
         let result = SessionResult(
             profileName: try head.required("profile"), profileVersion: Int(try head.requiredInteger("profile_version")),
             profileTitle: try head.text("profile_title") ?? head.required("profile"), seed: seed, station: try head.required("station"),
             athletes: athletes, startedAt: WallClock.iso(milliseconds: started),
-            end: status == "complete" ? .complete : .aborted(reason: head.text("session_end_reason") ?? "aborted"),
+            end: DrillEnd(complete: complete, reason: head.text("session_end_reason")),
             plannedTrials: Int(try head.requiredInteger("planned_trials")), trials: trials,
             lapseThresholdNanoseconds: try head.requiredInteger("lapse_threshold_ns"))
         return SessionImport(
-            uuid: try head.required("session_uuid"), status: status == "complete" ? "complete" : "aborted",
+            uuid: try head.required("session_uuid"), status: complete ? .complete : .aborted,
             endReason: head.text("session_end_reason"), startedAtMilliseconds: started,
             endedAtMilliseconds: head.text("session_ended_at").flatMap(WallClock.milliseconds(iso:)),
             seedChosen: try head.integer("seed_chosen") == 1,
             profile: ProfileIdentity(
                 name: result.profileName, version: result.profileVersion, title: result.profileTitle,
                 contentHash: try head.required("profile_hash")),
-            stationKind: head.text("station_kind") ?? "sim", teams: teams, athleteUUIDs: uuids, result: result)
+            stationKind: head.text("station_kind").flatMap(StationKind.init(rawValue:)) ?? .sim, teams: teams, athleteUUIDs: uuids, result: result)
     }
 
     static func trial(_ rows: [Cells]) throws -> TrialRecord {

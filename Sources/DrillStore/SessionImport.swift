@@ -5,13 +5,13 @@ import DrillCore
 public struct SessionImport: Sendable {
     public var uuid: String
     /// `complete` or `aborted` (a `running` session from elsewhere is stored as aborted).
-    public var status: String
+    public var status: SessionStatus
     public var endReason: String?
     public var startedAtMilliseconds: Int64
     public var endedAtMilliseconds: Int64?
     public var seedChosen: Bool
     public var profile: ProfileIdentity
-    public var stationKind: String
+    public var stationKind: StationKind
     /// `side → team` of athletes to create if they are new.
     public var teams: [String: String]
     /// `side → uuid` of athletes to create if they are new.
@@ -20,8 +20,8 @@ public struct SessionImport: Sendable {
     public var result: SessionResult
 
     public init(
-        uuid: String, status: String, endReason: String?, startedAtMilliseconds: Int64, endedAtMilliseconds: Int64?,
-        seedChosen: Bool, profile: ProfileIdentity, stationKind: String, teams: [String: String],
+        uuid: String, status: SessionStatus, endReason: String?, startedAtMilliseconds: Int64, endedAtMilliseconds: Int64?,
+        seedChosen: Bool, profile: ProfileIdentity, stationKind: StationKind, teams: [String: String],
         athleteUUIDs: [String: String], result: SessionResult
     ) {
         self.uuid = uuid

@@ -128,13 +128,13 @@ extension Store {
     public func beginSession(_ start: SessionStart) throws -> SessionRecorder {
         let id = try write { db in
             try Self.insertSession(db, start, startedAt: WallClock.milliseconds(iso: start.session.startedAt) ?? Clock.nowMilliseconds,
-                                   status: "running", owner: (ProcessIdentity.currentPID, ProcessIdentity.bootID))
+                                   status: .running, owner: (ProcessIdentity.currentPID, ProcessIdentity.bootID))
         }
         return SessionRecorder(store: self, sessionID: id, uuid: start.uuid, session: start.session)
     }
 
     static func insertSession(
-        _ db: Database, _ start: SessionStart, startedAt: Int64, status: String, owner: (Int32, String)?,
+        _ db: Database, _ start: SessionStart, startedAt: Int64, status: SessionStatus, owner: (Int32, String)?,
         stationHost: String? = ProcessInfo.processInfo.hostName
     ) throws -> Int64 {
         let session = start.session
@@ -145,7 +145,7 @@ extension Store {
         let profileID = try Int64.fetchOne(db, sql: "SELECT id FROM profile WHERE content_hash = ?", arguments: [profile.contentHash])!
         try db.execute(
             sql: "INSERT INTO station (name, kind, host) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, host = COALESCE(excluded.host, host)",
-            arguments: [session.station, start.stationKind, stationHost])
+            arguments: [session.station, start.stationKind.rawValue, stationHost])
         let stationID = try Int64.fetchOne(db, sql: "SELECT id FROM station WHERE name = ?", arguments: [session.station])!
         try db.execute(
             sql: """
@@ -153,7 +153,7 @@ extension Store {
                     lapse_threshold_ns, owner_pid, owner_boot)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [start.uuid, profileID, stationID, Int64(bitPattern: session.seed), start.seedChosen, startedAt, status,
+            arguments: [start.uuid, profileID, stationID, Int64(bitPattern: session.seed), start.seedChosen, startedAt, status.rawValue,
                         session.plannedTrials, session.lapseThresholdNanoseconds, owner?.0, owner?.1])
         let sessionID = db.lastInsertedRowID
         for (side, name) in session.athletes.sorted(by: { $0.key < $1.key }) {
@@ -186,12 +186,8 @@ extension Store {
     }
 
     static func close(_ db: Database, sessionID: Int64, end: DrillEnd, endedAt: Int64) throws {
-        let (status, reason): (String, String?) = switch end {
-        case .complete: ("complete", nil)
-        case .aborted(let reason): ("aborted", reason)
-        }
         try db.execute(
             sql: "UPDATE session SET status = ?, end_reason = ?, ended_at_ms = ?, owner_pid = NULL, owner_boot = NULL WHERE id = ?",
-            arguments: [status, reason, endedAt, sessionID])
+            arguments: [SessionStatus(end).rawValue, end.reason, endedAt, sessionID])
     }
 }

@@ -10,15 +10,15 @@ public struct SessionStart: Sendable {
     /// Whether the seed was chosen (a fixed drill) rather than drawn at random.
     public var seedChosen: Bool
     /// `sim` or `gpio`.
-    public var stationKind: String
+    public var stationKind: StationKind
     /// Stable id of the session (for export and sync).
     public var uuid: String
 
-    public init(session: SessionResult, profile: Profile, seedChosen: Bool, stationKind: String, uuid: String = UUID().uuidString.lowercased()) {
+    public init(session: SessionResult, profile: Profile, seedChosen: Bool, stationKind: StationKind, uuid: String = UUID().uuidString.lowercased()) {
         self.init(session: session, profile: ProfileIdentity(profile: profile), seedChosen: seedChosen, stationKind: stationKind, uuid: uuid)
     }
 
-    public init(session: SessionResult, profile: ProfileIdentity, seedChosen: Bool, stationKind: String, uuid: String) {
+    public init(session: SessionResult, profile: ProfileIdentity, seedChosen: Bool, stationKind: StationKind, uuid: String) {
         self.session = session
         self.profile = profile
         self.seedChosen = seedChosen
@@ -60,6 +60,12 @@ public struct ProfileIdentity: Equatable, Sendable {
 
 /// Wall-clock times as ISO 8601 text (UTC, milliseconds) and Unix milliseconds.
 public enum WallClock {
+    /// Now, in Unix milliseconds.
+    public static var nowMilliseconds: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Now, as ISO 8601 text.
+    public static var nowISO: String { iso(milliseconds: nowMilliseconds) }
+
     /// `2026-11-25T09:41:07.123Z`.
     ///
     /// Formatted by hand from `gmtime_r`: an export calls this twice per row, and

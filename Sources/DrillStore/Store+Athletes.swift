@@ -5,8 +5,8 @@ extension Store {
     /// Adds an athlete; refuses a name already taken (in any case) or out-of-range details.
     @discardableResult
     public func addAthlete(_ athlete: Athlete) throws -> Athlete {
-        let name = athlete.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StoreError("an athlete needs a name", fix: "snapcue athletes add \"Full Name\"", kind: .invalidInput) }
+        let name = try AthleteName.validated(athlete.name)
+        let team = try athlete.team.map { try AthleteName.validated($0, what: "team") }
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         if let birthYear = athlete.birthYear, !(1900...year).contains(birthYear) {
             throw StoreError("birth year \(birthYear) is not between 1900 and \(year)", fix: "give a four-digit year, e.g. --birth-year 2008", kind: .invalidInput)
@@ -17,6 +17,7 @@ extension Store {
             }
             var stored = athlete
             stored.name = name
+            stored.team = team
             try Self.insert(db, stored)
             return stored
         }
@@ -89,5 +90,5 @@ extension Store {
 
 /// Wall-clock time for records (sessions and athletes), in Unix milliseconds.
 enum Clock {
-    static var nowMilliseconds: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    static var nowMilliseconds: Int64 { WallClock.nowMilliseconds }
 }

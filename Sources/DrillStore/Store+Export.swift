@@ -41,7 +41,7 @@ extension Store {
             let statement = try db.makeStatement(sql: ExportColumns.rowQuery)
             var rows = 0
             while let header = try sessions.next() {
-                let session = Self.storedSession(header, athletes: [:], teams: [:], trials: [])
+                let session = try Self.storedSession(header, athletes: [:], teams: [:], trials: [])
                 let sessionPart = encoder.sessionPart(ExportColumns.sessionValues(session))
                 let cursor = try Row.fetchCursor(statement, arguments: [session.id])
                 while try cursor.next() != nil {

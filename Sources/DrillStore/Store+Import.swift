@@ -19,10 +19,10 @@ extension Store {
                     report.newAthletes.append(name)
                 }
                 let start = SessionStart(session: item.result, profile: item.profile, seedChosen: item.seedChosen, stationKind: item.stationKind, uuid: item.uuid)
-                let id = try Self.insertSession(db, start, startedAt: item.startedAtMilliseconds, status: "running", owner: nil, stationHost: nil)
+                let id = try Self.insertSession(db, start, startedAt: item.startedAtMilliseconds, status: .running, owner: nil, stationHost: nil)
                 for trial in item.result.trials { try TrialRow.insert(db, sessionID: id, trial) }
                 try Self.refreshAggregates(db, sessionID: id, session: item.result)
-                let end: DrillEnd = item.status == "complete" ? .complete : .aborted(reason: item.endReason ?? "aborted")
+                let end = DrillEnd(complete: item.status == .complete, reason: item.endReason)
                 try Self.close(db, sessionID: id, end: end, endedAt: item.endedAtMilliseconds ?? item.startedAtMilliseconds)
                 if item.endedAtMilliseconds == nil {
                     try db.execute(sql: "UPDATE session SET ended_at_ms = NULL WHERE id = ?", arguments: [id])
@@ -39,7 +39,7 @@ extension SessionImport {
     /// The import form of a stored session (to copy it into another store).
     public init(_ stored: StoredSession, athleteUUIDs: [String: String] = [:]) {
         self.init(
-            uuid: stored.uuid, status: stored.status == "running" ? "aborted" : stored.status, endReason: stored.endReason,
+            uuid: stored.uuid, status: stored.status == .running ? .aborted : stored.status, endReason: stored.endReason,
             startedAtMilliseconds: stored.startedAtMilliseconds, endedAtMilliseconds: stored.endedAtMilliseconds,
             seedChosen: stored.seedChosen,
             profile: ProfileIdentity(

@@ -43,7 +43,7 @@ extension Store {
                 }
                 return SessionListing(
                     id: id, uuid: row["uuid"], startedAtMilliseconds: row["started_at_ms"], profile: row["profile_name"],
-                    profileVersion: row["profile_version"], station: row["station_name"], status: row["status"],
+                    profileVersion: row["profile_version"], station: row["station_name"], status: try SessionStatus.parse(row["status"], place: path),
                     endReason: row["end_reason"], seed: UInt64(bitPattern: row["seed"]), trials: row["trial_count"],
                     plannedTrials: row["planned_trials"], flaggedTrials: row["flagged_trials"],
                     maxLatenessNanoseconds: row["max_lateness_ns"], sides: sides)
@@ -84,24 +84,24 @@ extension Store {
             athletes[side["side"]] = side["name"]
             if let team: String = side["team"] { teams[side["side"]] = team }
         }
-        return storedSession(row, athletes: athletes, teams: teams, trials: try loadTrials(db, session: id))
+        return try storedSession(row, athletes: athletes, teams: teams, trials: try loadTrials(db, session: id))
     }
 
     /// A stored session from a `sessionSelect` row and what was read beside it.
-    static func storedSession(_ row: Row, athletes: [String: String], teams: [String: String], trials: [TrialRecord]) -> StoredSession {
-        let status: String = row["status"]
+    static func storedSession(_ row: Row, athletes: [String: String], teams: [String: String], trials: [TrialRecord]) throws -> StoredSession {
+        let status = try SessionStatus.parse(row["status"], place: "the results database")
         let reason: String? = row["end_reason"]
         let started: Int64 = row["started_at_ms"]
         let result = SessionResult(
             profileName: row["profile_name"], profileVersion: row["profile_version"], profileTitle: row["profile_title"],
             seed: UInt64(bitPattern: row["seed"]), station: row["station_name"], athletes: athletes,
             startedAt: WallClock.iso(milliseconds: started),
-            end: status == "complete" ? .complete : .aborted(reason: reason ?? "in progress"),
+            end: status == .running ? .fault(reason: "in progress") : DrillEnd(complete: status == .complete, reason: reason),
             plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"])
         return StoredSession(
             id: row["id"], uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
             endedAtMilliseconds: row["ended_at_ms"], seedChosen: row["seed_chosen"], profileHash: row["content_hash"],
-            stationKind: row["station_kind"], teams: teams, result: result)
+            stationKind: StationKind(rawValue: row["station_kind"]) ?? .sim, teams: teams, result: result)
     }
 
     /// Every trial of session `id` with its per-side results, in trial order.

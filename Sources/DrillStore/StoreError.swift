@@ -18,13 +18,13 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
     public var message: String
     /// What to do about it.
     public var fix: String?
-    /// Whose problem it is.
-    public var kind: Kind
+    /// Whose problem it is (`kind`, from `UserError`, is the same in the shared words).
+    public var category: Kind
 
     public init(_ message: String, fix: String? = nil, kind: Kind = .database) {
         self.message = message
         self.fix = fix
-        self.kind = kind
+        category = kind
     }
 
     public var description: String { message + (fix.map { "\n  fix: \($0)" } ?? "") }

@@ -44,7 +44,7 @@ enum StoreFile: Equatable {
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         try? handle.close()
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
-            throw foreign(path, "it is not an SQLite database")
+            throw foreign(path, "it is not an SQLite database, or its header is damaged")
         }
         let applicationID = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
         guard applicationID == snapcueApplicationID || applicationID == 0 else {

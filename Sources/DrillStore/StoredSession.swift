@@ -6,14 +6,14 @@ public struct StoredSession: Equatable, Sendable, Codable {
     public var id: Int64
     public var uuid: String
     /// `running`, `complete` or `aborted`.
-    public var status: String
+    public var status: SessionStatus
     public var endReason: String?
     public var startedAtMilliseconds: Int64
     public var endedAtMilliseconds: Int64?
     /// Whether the seed was chosen (a fixed drill) rather than drawn at random.
     public var seedChosen: Bool
     public var profileHash: String
-    public var stationKind: String
+    public var stationKind: StationKind
     /// Each side's athlete's team (sides without a team are absent).
     public var teams: [String: String]
     /// Every trial and timestamp.
@@ -40,7 +40,7 @@ public struct SessionListing: Equatable, Sendable, Codable {
     public var profile: String
     public var profileVersion: Int
     public var station: String
-    public var status: String
+    public var status: SessionStatus
     public var endReason: String?
     public var seed: UInt64
     public var trials: Int

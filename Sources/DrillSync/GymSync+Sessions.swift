@@ -18,7 +18,7 @@ extension GymSync {
         let trials = result.trials.filter { $0.planned.index >= 0 }.sorted { $0.planned.index < $1.planned.index }
         let newTrials = Array(trials.dropFirst(min(pending.pushedTrials, trials.count)))
         // A running session is pushed as it stands; its status there says "running".
-        let status = stored.status
+        let status = stored.status.rawValue
         try await gym.transaction { connection in
             let logger = gym.logger
             try await connection.query("""

@@ -1,19 +1,30 @@
+import DrillCore
 import Foundation
 import Hummingbird
 
 /// JSON the way every Snapcue report writes it: snake_case keys, sorted, ISO-free
 /// (times are Unix ms or monotonic ns), non-finite numbers as strings.
 enum JSONResponse {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
     /// The bytes of `value` as Snapcue JSON.
-    static func data(_ value: some Encodable) throws -> Data { try encoder.encode(value) }
+    static func data(_ value: some Encodable) throws -> Data { try SnapcueJSON.encoder().encode(value) }
+
+    /// `value` as JSON text to embed in a page's `<script>` element: `<`, `>` and `&` written as
+    /// `\u003c`, `\u003e` and `\u0026`, and U+2028/U+2029 escaped, so no text (a name such as
+    /// `<!--<script>`) can end the element or change how the browser reads it.
+    static func embeddable(_ value: some Encodable) throws -> String {
+        var out = ""
+        for scalar in String(decoding: try data(value), as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 
     /// A response carrying `value` as JSON.
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -69,7 +69,7 @@ public struct ProfileLibrary: Sendable {
     /// that a plan can be made.
     public func validate(_ text: String, fileName: String) throws -> Entry {
         let profile = try Profile.parse(text, file: fileName)
-        try profile.checkRunnable(on: station, file: fileName)
+        try profile.checkRunnable(on: station, file: fileName, text: text)
         _ = try PlanGenerator(profile: profile).plan(seed: 1)
         return describe(profile, file: "\(profile.name).yaml")
     }

@@ -52,18 +52,8 @@ extension WebError {
             return WebError(error.status, error.body ?? error.status.reasonPhrase)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return WebError(.contentTooLarge, "the request body is too large", fix: "send a smaller body")
-        case let error as StoreError:
-            let status: HTTPResponse.Status = switch error.kind {
-            case .notFound: .notFound
-            case .invalidInput: .badRequest
-            case .conflict: .conflict
-            case .database: .serviceUnavailable
-            }
-            return WebError(status, error.message, fix: error.fix)
-        case let error as ConfigError:
-            return WebError(.unprocessableContent, error.description.components(separatedBy: "\n  fix: ")[0], fix: error.fix)
-        case let error as PlanError:
-            return WebError(.unprocessableContent, error.description)
+        case let error as any UserError:
+            return WebError(HTTPResponse.Status(code: error.kind.httpStatus), error.headline, fix: error.webFix)
         default:
             let text = String(describing: error)
             return WebError(.internalServerError, text.split(separator: "\n").first.map(String.init) ?? text)

@@ -345,7 +345,7 @@ struct DrillModeTests {
         harness.press("pad", at: onset + 200 * ms)
         harness.stop(at: onset + 300 * ms)
         #expect(harness.completed.count == 1)
-        #expect(harness.end == .aborted(reason: "test"))
+        #expect(harness.end == .fault(reason: "test"))
 
         var waiting = try EngineHarness(simpleDrill)
         waiting.start()

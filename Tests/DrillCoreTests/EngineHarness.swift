@@ -54,7 +54,7 @@ struct EngineHarness {
     }
 
     mutating func stop(at instant: MonotonicInstant) {
-        record(engine.stop(at: instant, reason: "test"))
+        record(engine.stop(at: instant, because: .fault(reason: "test")))
     }
 
     private mutating func record(_ new: [EngineAction]) {

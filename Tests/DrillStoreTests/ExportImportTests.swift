@@ -16,7 +16,7 @@ struct ExportImportTests {
         try DrillStoreTests.store(store, gonogo, session, seedChosen: true)
         var aborted = try simulatedSession("quick-start", seed: 6, athletes: ["athlete": "Ana, \"the Rocket\""], startedAt: "2026-11-04T08:00:00Z")
         aborted.session.trials = Array(aborted.session.trials.prefix(3))
-        aborted.session.end = .aborted(reason: "stopped by the user")
+        aborted.session.end = .stopped
         try DrillStoreTests.store(store, aborted.profile, aborted.session)
         return store
     }

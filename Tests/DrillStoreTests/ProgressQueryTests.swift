@@ -15,7 +15,7 @@ struct ProgressQueryTests {
             try DrillStoreTests.store(store, profile, session)
         }
         var aborted = try simulatedSession("choice-4", seed: 9, athletes: ["athlete": "Ben"])
-        aborted.session.end = .aborted(reason: "stopped by the user")
+        aborted.session.end = .stopped
         try DrillStoreTests.store(store, aborted.profile, aborted.session)
 
         let all = try store.leaderboardCandidates(LeaderboardQuery(profile: "choice-4"))

@@ -120,7 +120,7 @@ struct StoreTests {
             let id = try DrillStoreTests.store(store, profile, session, seedChosen: true)
             let stored = try store.session(id: id)
             #expect(stored.result == session, "\(name)")
-            #expect(stored.status == "complete" && stored.seedChosen)
+            #expect(stored.status == .complete && stored.seedChosen)
         }
     }
 
@@ -132,12 +132,12 @@ struct StoreTests {
         let (profile, session) = try simulatedSession("quick-start", seed: 3, athletes: ["athlete": "Ana"])
         var empty = session
         empty.trials = []
-        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: false, stationKind: "sim"))
+        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: false, stationKind: .sim))
         for (index, trial) in session.trials.prefix(4).enumerated() {
             try recorder.record(trial)
             let reader = try Store(path: path)
             let listing = try #require(try reader.sessions().first)
-            #expect(listing.status == "running" && listing.trials == index + 1)
+            #expect(listing.status == .running && listing.trials == index + 1)
         }
     }
 
@@ -149,12 +149,12 @@ struct StoreTests {
         let (profile, session) = try simulatedSession("quick-start", seed: 3, athletes: ["athlete": "Ana"])
         var empty = session
         empty.trials = []
-        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: false, stationKind: "sim"))
+        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: false, stationKind: .sim))
         for trial in session.trials.prefix(5) { try recorder.record(trial) }
         // The owner dies (a pid that is not running).
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE session SET owner_pid = 2147483646") }
         let after = try Store(path: path).session(id: recorder.sessionID)
-        #expect(after.status == "aborted" && after.endReason == Store.interruptedReason)
+        #expect(after.status == .aborted && after.endReason == Store.interruptedReason)
         #expect(after.result.trials == Array(session.trials.prefix(5)))
     }
 

@@ -33,7 +33,7 @@ struct GymSyncTests {
         let whole = try simulatedSession(profile, seed: 99, athlete: "Ana")
         var empty = whole
         empty.trials = []
-        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: true, stationKind: "sim"))
+        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: true, stationKind: .sim))
         for trial in whole.trials.prefix(5) { try recorder.record(trial) }
         let partial = try await sync(store, to: url, as: "station-a")
         #expect(partial.sessionsPushed == 1 && partial.trialsPushed == 5)

@@ -41,7 +41,7 @@ public enum SimulatedSessions {
     public static func keep(_ session: SessionResult, profile: Profile, in store: Store, seedChosen: Bool = true) throws -> Int64 {
         var empty = session
         empty.trials = []
-        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: seedChosen, stationKind: "sim"))
+        let recorder = try store.beginSession(SessionStart(session: empty, profile: profile, seedChosen: seedChosen, stationKind: .sim))
         for trial in session.trials { try recorder.record(trial) }
         try recorder.finish(session.end)
         return recorder.sessionID

@@ -42,7 +42,7 @@ struct LiveStateTests {
         state.apply(Self.hit(300, trial: 1))
         #expect(state.sides[0].medianMilliseconds == 275 && state.sides[0].bestMilliseconds == 250 && state.sides[0].hits == 2)
         #expect(state.recent.map(\.reactionTimeMilliseconds) == [300, 250])
-        state.apply(.finished(.aborted(reason: "stopped by the user")))
+        state.apply(.finished(.stopped))
         #expect(state.status == .finished && state.phase == .done && state.end == "stopped by the user")
     }
 

@@ -111,7 +111,7 @@ struct TrainerRouteTests {
             let planned = (live.object["drill"] as? [String: Any])?["planned_trials"] as? Int
             #expect(live.object["completed_trials"] as? Int == planned)
             let stored = try fixture.store.session(id: Int64(session))
-            #expect(stored.status == "complete" && stored.result.trials.count == planned)
+            #expect(stored.status == .complete && stored.result.trials.count == planned)
         }
         #expect(try fixture.store.sessions().count == before + 1)
     }
@@ -140,7 +140,7 @@ struct TrainerRouteTests {
             #expect((unknown.object["fix"] as? String)?.contains("quick-start") == true)
         }
         let session = try #require(try fixture.store.sessions(SessionFilter(athlete: "Ben")).first)
-        #expect(session.status == "aborted")
+        #expect(session.status == .aborted)
     }
 
     @Test("the live event stream sends the picture at once and each change, and ends after the drill with ?until=finished")

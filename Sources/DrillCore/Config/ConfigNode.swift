@@ -25,10 +25,35 @@ public struct ConfigNode {
                     file: file, line: 1, column: 1, field: "",
                     problem: "the file is empty", fix: "write the document; see Profiles/ for examples")
             }
+            try DocumentBudget(file: file).check(root)
             return ConfigNode(node: root, path: "", file: file)
         } catch let error as YamlError {
             throw ConfigError(yamlError: error, file: file)
         }
+    }
+
+    /// The node at a dotted `path` such as `cues.go.light` (a list's items are `[1]`, `[2]`…),
+    /// or nil when the document has none there.
+    public func descendant(at path: String) -> ConfigNode? {
+        var current: Node = node
+        for part in path.split(separator: ".") {
+            var name = Substring(part)
+            var index: Int?
+            if let open = part.firstIndex(of: "["), part.hasSuffix("]") {
+                name = part[..<open]
+                index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)])
+            }
+            if !name.isEmpty {
+                guard case .mapping(let mapping) = current,
+                      let value = mapping.first(where: { $0.key.string == String(name) })?.value else { return nil }
+                current = value
+            }
+            if let index {
+                guard case .sequence(let sequence) = current, (1...sequence.count).contains(index) else { return nil }
+                current = sequence[index - 1]
+            }
+        }
+        return ConfigNode(node: current, path: path, file: file)
     }
 
     /// An error located at this node.
@@ -251,9 +276,27 @@ extension ConfigError {
                 file: file, line: context.mark.line, column: context.mark.column, field: "",
                 problem: "duplicate key(s): \(duplicates.joined(separator: ", "))",
                 fix: "each key may appear once per mapping")
+        case .reader(let problem, let offset, let value, let yaml):
+            let (line, column) = offset.map { Self.place(ofCharacter: $0, in: yaml) } ?? (1, 1)
+            let character = value > 0 && value < 0x110000 ? String(format: " (U+%04X)", value) : ""
+            self.init(
+                file: file, line: line, column: column, field: "",
+                problem: "not valid YAML: \(problem)\(character)",
+                fix: "remove the control character, or write it as an escape inside a double-quoted string")
         default:
-            self.init(file: file, field: "", problem: "cannot read the document: \(yamlError)")
+            self.init(file: file, line: 1, column: 1, field: "", problem: "cannot read the document: \(yamlError)")
         }
+    }
+}
+
+extension ConfigError {
+    /// The 1-based line and column of the `offset`-th character of `text`.
+    static func place(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
     }
 }
 

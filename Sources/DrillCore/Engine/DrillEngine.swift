@@ -161,14 +161,14 @@ public struct DrillEngine: Sendable {
 
     /// Ends the drill early at `now`. A trial whose outcome is settled is
     /// completed and kept; one still waiting for a response is dropped.
-    public mutating func stop(at now: MonotonicInstant, reason: String) -> [EngineAction] {
+    public mutating func stop(at now: MonotonicInstant, because end: DrillEnd = .stopped) -> [EngineAction] {
         guard phase != .finished else { return [] }
         var actions: [EngineAction] = []
         if let trial = active, !trial.litLights.isEmpty { actions.append(.lightsOff(trial.litLights)) }
         if case .intertrial = phase, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
         active = nil
         phase = .finished
-        actions.append(.finished(.aborted(reason: reason)))
+        actions.append(.finished(end))
         return actions
     }
 

@@ -39,12 +39,62 @@ public struct CueOnsetReport: Equatable, Sendable {
     }
 }
 
-/// How a drill ended.
-public enum DrillEnd: Equatable, Sendable, Codable {
+/// How a drill ended. Stopped and faulted drills keep the trials done.
+public enum DrillEnd: Equatable, Sendable {
     /// Every planned trial ran.
     case complete
-    /// Stopped early (Ctrl-C, a fault); the trials done are kept.
-    case aborted(reason: String)
+    /// Stopped by the user (Ctrl-C, q, the web page's Stop).
+    case stopped
+    /// Ended early by a problem: a station fault, or the program ending mid-drill.
+    case fault(reason: String)
+
+    /// The words for `.stopped`, in reports, the store and exports.
+    public static let stoppedReason = "stopped by the user"
+
+    /// Why the drill ended early; nil when complete.
+    public var reason: String? {
+        switch self {
+        case .complete: nil
+        case .stopped: Self.stoppedReason
+        case .fault(let reason): reason
+        }
+    }
+
+    /// The end a stored or exported session describes: complete, or aborted for `reason`.
+    public init(complete: Bool, reason: String?) {
+        if complete {
+            self = .complete
+        } else if reason == Self.stoppedReason {
+            self = .stopped
+        } else {
+            self = .fault(reason: reason ?? "aborted")
+        }
+    }
+}
+
+extension DrillEnd: Codable {
+    // The JSON shape of earlier versions, kept for scripts: {"complete": {}} or {"aborted": {"reason": …}}.
+    private enum CodingKeys: String, CodingKey { case complete, aborted }
+    private struct Aborted: Codable { var reason: String }
+    private struct Nothing: Codable {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if container.contains(.complete) {
+            self = .complete
+        } else {
+            self.init(complete: false, reason: try container.decode(Aborted.self, forKey: .aborted).reason)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let reason {
+            try container.encode(Aborted(reason: reason), forKey: .aborted)
+        } else {
+            try container.encode(Nothing(), forKey: .complete)
+        }
+    }
 }
 
 /// What the engine asks the runner to do, or tells the display.

@@ -33,21 +33,61 @@ extension Profile {
 
 /// Reading a config file with an error a user can act on.
 public enum ConfigFile {
-    /// The file's text, or a `ConfigError` that says why it cannot be read.
-    public static func read(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigError(file: path, field: "", problem: "no such file", fix: "check the path; ready profiles are in Profiles/")
+    /// What a file is, for the advice an error gives.
+    public enum Kind: Sendable {
+        case profile, station
+
+        var name: String { self == .profile ? "profile" : "station file" }
+        var whereReadyOnesAre: String { self == .profile ? "ready profiles are in Profiles/" : "ready station files are in Hardware/stations/" }
+    }
+
+    /// The largest file read: a drill or a station is a short text.
+    public static let maximumBytes = 1_000_000
+
+    /// The file's text, or a `ConfigError` (located at `FILE:LINE:COL` where the
+    /// problem has a place) that says why it cannot be read.
+    public static func read(_ path: String, kind: Kind = .profile) throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ConfigError(file: path, field: "", problem: "no such file", fix: "check the path; \(kind.whereReadyOnesAre)")
+        }
+        guard !isFolder.boolValue else {
+            throw ConfigError(file: path, field: "", problem: "this is a folder, not a \(kind.name)", fix: "name a .yaml file; \(kind.whereReadyOnesAre)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, field: "", problem: "cannot read the file", fix: "check its permissions")
+            throw ConfigError(file: path, field: "", problem: "cannot read the file", fix: "check its permissions (ls -l \(path))")
         }
-        guard data.count <= 1_000_000 else {
-            throw ConfigError(file: path, field: "", problem: "the file is \(data.count) bytes; the limit is 1 MB", fix: "a profile is a short text file: check that this is the right file")
+        guard data.count <= maximumBytes else {
+            throw ConfigError(
+                file: path, line: 1, column: 1, field: "", problem: "the file is \(data.count) bytes; the limit is 1 MB",
+                fix: "a \(kind.name) is a short text file: check that this is the right file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, field: "", problem: "the file is not UTF-8 text", fix: "save it as UTF-8")
+        return try text(of: [UInt8](data), file: path)
+    }
+
+    /// `bytes` as UTF-8 text, or an error at the line and column of the first byte that is not UTF-8.
+    public static func text(of bytes: [UInt8], file: String) throws -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            guard length > 0 else { break }
+            if bytes[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
         }
-        return text
+        throw ConfigError(
+            file: file, line: line, column: column, field: "",
+            problem: String(format: "the file is not UTF-8 text (byte 0x%02X)", index < bytes.count ? bytes[index] : 0),
+            fix: "save it as UTF-8 (iconv -f latin1 -t utf-8, or your editor's 'save with encoding')")
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or 0.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        let length = first < 0x80 ? 1 : first >= 0xC2 && first < 0xE0 ? 2 : first >= 0xE0 && first < 0xF0 ? 3 : first >= 0xF0 && first < 0xF5 ? 4 : 0
+        guard length > 0, index + length <= bytes.count else { return 0 }
+        let slice = Array(bytes[index..<index + length])
+        return String(validating: slice, as: UTF8.self) == nil ? 0 : length
     }
 }
 

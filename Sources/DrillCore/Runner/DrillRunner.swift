@@ -52,12 +52,12 @@ public final class DrillRunner {
                 case .deadline:
                     try perform(engine.advance(to: clock.now()))
                 case .stopRequested:
-                    try perform(engine.stop(at: clock.now(), reason: "stopped by the user"))
+                    try perform(engine.stop(at: clock.now(), because: .stopped))
                 }
             }
         } catch {
             let reason = (error as? StationFault)?.message ?? "\(error)"
-            for action in engine.stop(at: clock.now(), reason: reason) {
+            for action in engine.stop(at: clock.now(), because: .fault(reason: reason)) {
                 if case .lightsOff(let names) = action { try? lights.set(names, on: false) }
                 if case .finished(let end) = action { finalEnd = end }
                 observe(action)
@@ -87,7 +87,7 @@ public final class DrillRunner {
         return engine.nextDeadline
     }
 
-    private var finalEnd: DrillEnd = .aborted(reason: "not run")
+    private var finalEnd: DrillEnd = .fault(reason: "not run")
     /// A cue shown at its deadline, before the engine asked for it.
     private var presented: (trialIndex: Int, report: CueOnsetReport)?
 

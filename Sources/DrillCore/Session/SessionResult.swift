@@ -34,7 +34,7 @@ public struct SessionResult: Equatable, Sendable, Codable {
         self.station = station
         self.athletes = athletes
         self.startedAt = startedAt
-        end = .aborted(reason: "in progress")
+        end = .fault(reason: "in progress")
         self.plannedTrials = plannedTrials
         trials = []
         lapseThresholdNanoseconds = profile.lapseThreshold.nanoseconds

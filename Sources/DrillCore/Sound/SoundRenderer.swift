@@ -70,11 +70,20 @@ public enum SoundRenderer {
 
 /// A sound that cannot be prepared.
 public struct SoundError: Error, CustomStringConvertible, Sendable {
+    /// The sound's name in the station file.
     public var sound: String
-    public var problem: String
-    public var fix: String
+    /// What is wrong with it.
+    public var issue: String
+    /// What to do about it.
+    public var fix: String?
 
-    public var description: String { "sound '\(sound)': \(problem)\n  fix: \(fix)" }
+    public init(sound: String, problem: String, fix: String) {
+        self.sound = sound
+        issue = problem
+        self.fix = fix
+    }
+
+    public var description: String { "sound '\(sound)': \(issue)" + (fix.map { "\n  fix: \($0)" } ?? "") }
 }
 
 /// A PCM WAV file (16-bit, mono or stereo), downmixed to mono in [-1, 1].

@@ -1,7 +1,24 @@
 extension Profile {
     /// Checks that `station` has every light, switch and sound this drill
-    /// needs, before any cue is emitted. `file` names the profile in errors.
-    public func checkRunnable(on station: Station, file: String) throws {
+    /// needs, before any cue is emitted. `file` names the profile in errors;
+    /// `text` is the profile's text (read from `file` when not given), so an
+    /// error points at the line and column of the name the station lacks.
+    public func checkRunnable(on station: Station, file: String, text: String? = nil) throws {
+        do {
+            try checkNames(on: station, file: file)
+        } catch var error as ConfigError {
+            if let source = text ?? (try? ConfigFile.read(file)), let root = try? ConfigNode.parse(source, file: file),
+               let node = root.descendant(at: error.field), let mark = node.node.mark
+            {
+                (error.line, error.column) = (mark.line, mark.column)
+            } else if error.line == nil {
+                (error.line, error.column) = (1, 1)
+            }
+            throw error
+        }
+    }
+
+    private func checkNames(on station: Station, file: String) throws {
         for cue in cues {
             for light in cue.lights where station.light(named: light) == nil {
                 throw missing("light", light, field: "cues.\(cue.name).light", available: station.lights.map(\.name), station: station, file: file)

@@ -9,7 +9,7 @@ extension Station {
     /// Reads a station file, or the built-in station when `pathOrName` is `sim`.
     public static func load(_ pathOrName: String) throws -> Station {
         if pathOrName == "sim" { return try builtInSimulated() }
-        return try parse(ConfigFile.read(pathOrName), file: pathOrName)
+        return try parse(ConfigFile.read(pathOrName, kind: .station), file: pathOrName)
     }
 
     /// The built-in simulated station: every light, switch and sound the

@@ -66,7 +66,7 @@ public struct LoopCalibration: Sendable {
             switch try switches.waitForEdge(until: deadline) {
             case .edge: continue
             case .deadline: return
-            case .stopRequested: throw StationFault("stopped by the user")
+            case .stopRequested: throw StationFault(DrillEnd.stoppedReason)
             }
         }
     }

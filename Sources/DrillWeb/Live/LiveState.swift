@@ -182,10 +182,7 @@ public struct LiveState: Equatable, Sendable, Codable {
             status = .finished
             phase = .done
             cue = nil
-            switch how {
-            case .complete: end = "complete"
-            case .aborted(let reason): end = reason
-            }
+            end = how.reason ?? "complete"
         }
     }
 

@@ -47,9 +47,7 @@ enum LivePage {
     }
 
     /// The first picture, so the page is right before the event stream connects.
-    /// `</` is escaped so the JSON cannot close the script element.
     private static func initialJSON(_ state: LiveState) -> String {
-        let json = (try? JSONResponse.data(state)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return json.replacingOccurrences(of: "</", with: "<\\/")
+        (try? JSONResponse.embeddable(state)) ?? "{}"
     }
 }

@@ -30,9 +30,9 @@ enum SessionPages {
         var body = "<h1>Session \(stored.id) <small>\(escapeHTML(result.profileTitle)) · \(escapeHTML(result.profileName)) v\(result.profileVersion)</small></h1>\n"
         var facts = [
             WebFormat.dateTime(milliseconds: stored.startedAtMilliseconds), "station \(escapeHTML(result.station))", "seed \(result.seed)",
-            "<span class=\"status \(stored.status)\">\(stored.status)</span>",
+            "<span class=\"status \(stored.status.rawValue)\">\(stored.status.rawValue)</span>",
         ]
-        if let reason = stored.endReason, stored.status != "complete" { facts.append(escapeHTML(reason)) }
+        if let reason = stored.endReason, stored.status != .complete { facts.append(escapeHTML(reason)) }
         body += "<p class=\"lead\">\(facts.joined(separator: " · "))</p>\n"
         body += statistics(view.summary, athletes: result.athletes)
         body += "<h2>Trials</h2>\n"

@@ -47,10 +47,13 @@ extension StationWebApp {
                 let saved: Bool
                 let created: Bool
             }
+            let profiles = self.profiles
             if query.flag("validate_only") {
-                return try JSONResponse.make(Output(profile: try profiles.validate(text, fileName: "upload"), saved: false, created: false))
+                let entry = try await Blocking.run { try profiles.validate(text, fileName: "upload") }
+                return try JSONResponse.make(Output(profile: entry, saved: false, created: false))
             }
-            let (entry, created) = try profiles.save(text, replace: query.flag("replace"))
+            let replace = query.flag("replace")
+            let (entry, created) = try await Blocking.run { try profiles.save(text, replace: replace) }
             return try JSONResponse.make(Output(profile: entry, saved: true, created: created), status: created ? .created : .ok)
         }
         trainer.post("drills") { request, _ in
@@ -59,8 +62,10 @@ extension StationWebApp {
             }
             let body = try await Self.body(of: request, limit: Self.maximumJSONBytes, what: "drill")
             let drill = try JSONRequest.decode(DrillRequest.self, from: body, what: "drill")
-            let path = try profiles.path(forProfileNamed: drill.profile)
-            let started = try launcher.start(drill, profilePath: path, board: board)
+            let profiles = self.profiles, board = self.board
+            let started = try await Blocking.run {
+                try launcher.start(drill, profilePath: try profiles.path(forProfileNamed: drill.profile), board: board)
+            }
             return try JSONResponse.make(started, status: .accepted)
         }
         trainer.post("drills/stop") { _, _ in

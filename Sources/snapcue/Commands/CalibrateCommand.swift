@@ -1,5 +1,6 @@
 import ArgumentParser
 import DrillCore
+import DrillStation
 import DrillLinux
 import DrillStats
 import Foundation
@@ -46,39 +47,33 @@ struct CalibrateCommand: ParsableCommand {
         let ports = try reportingErrors { try GPIOStation(station: value, stopRequested: { processStopSignal.isRequested }) }
         defer { ports.lights.allOff() }
         let calibration = LoopCalibration(light: parts[0], switchName: parts[1])
-        let outcome = Mutex<(samples: [LoopCalibration.Sample], error: String?, report: String)>(([], nil, ""))
         let handoff = Handoff(value: ports)
-        let priority = realtime.priority, cpu = realtime.cpu, wanted = !realtime.noRealtime, total = count
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            defer { done.signal() }
-            nameCurrentThread("snapcue-cue")
-            let report = wanted ? RealtimeThread.configureCurrentThread(priority: priority, cpu: cpu).summary : ""
+        let total = count
+        let report = Mutex("")
+        print("calibrating \(parts[0]) → \(parts[1]) with \(count) cues…")
+        let result = CueThread.run(realtime: realtime.request, onRealtime: { granted in report.withLock { $0 = granted.summary } }) {
             do {
-                let samples = try calibration.run(count: total, lights: handoff.value.lights, switches: handoff.value.switches)
-                outcome.withLock { $0 = (samples, nil, report) }
+                return Result<[LoopCalibration.Sample], ActionableError>.success(
+                    try calibration.run(count: total, lights: handoff.value.lights, switches: handoff.value.switches))
             } catch {
-                outcome.withLock { $0 = ([], "\(error)", report) }
+                return .failure(ActionableError("\(error)", kind: .unavailable))
             }
         }
-        print("calibrating \(parts[0]) → \(parts[1]) with \(count) cues…")
-        thread.start()
-        done.wait()
-        let result = outcome.withLock { $0 }
-        if !result.report.isEmpty { print(result.report) }
-        if let error = result.error {
-            Terminal.writeError("error: " + error)
+        let granted = report.withLock { $0 }
+        if !granted.isEmpty { print(granted) }
+        let samples: [LoopCalibration.Sample]
+        switch result {
+        case .success(let value): samples = value
+        case .failure(let error):
+            Terminal.writeError(error.terminalText)
             throw ExitCode(ExitStatus.stationFault)
         }
-        let summary = CalibrationSummary(samples: result.samples)
+        let summary = CalibrationSummary(samples: samples)
         print(summary.text)
         let path = station + ".calibration.json"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         let record = CalibrationRecord(
             station: value.name, loop: loop, measuredAt: Format.wallClockNow(), libgpiod: GPIOInspector.libraryVersion, summary: summary)
-        try encoder.encode(record).write(to: URL(fileURLWithPath: path))
+        try SnapcueJSON.encoder(pretty: true).encode(record).write(to: URL(fileURLWithPath: path))
         print("saved \(path)")
         if summary.lost > 0 {
             Terminal.writeError("\(summary.lost) cue(s) produced no edge within 500 ms: check the loop wiring")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DrillCore
+import DrillStation
 import DrillStats
 import Foundation
 

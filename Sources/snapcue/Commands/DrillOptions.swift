@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrillCore
 import DrillSim
+import DrillStation
 import DrillStats
 import Foundation
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Glibc
 
 /// Options shared by commands that run a drill.
 struct DrillOptions: ParsableArguments {
-    @Option(help: "Seed of the drill plan (same profile + seed = same drill). Random if omitted; always printed.")
+    @Option(parsing: .unconditional, help: "Seed of the drill plan (same profile + seed = same drill). Random if omitted; always printed.")
     var seed: UInt64?
 
     @Option(name: .customLong("athlete"), help: "Athlete name; repeat once per side for head-to-head drills.")
@@ -42,7 +43,7 @@ struct VirtualAthleteOptions: ParsableArguments {
     @Flag(help: "Run as fast as possible on a simulated clock (no real waiting); results are identical for a given seed.")
     var fast = false
 
-    @Option(help: "Seed of the virtual athlete's behaviour (default: derived from the plan seed).")
+    @Option(parsing: .unconditional, help: "Seed of the virtual athlete's behaviour (default: derived from the plan seed).")
     var athleteSeed: UInt64?
 
 }
@@ -64,34 +65,24 @@ func finish(_ session: SessionResult, json: Bool, keeper: SessionKeeper? = nil) 
             let session: SessionResult
             let summary: SessionSummary
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = try encoder.encode(Output(session: session, summary: summary))
-        print(String(decoding: data, as: UTF8.self))
+        print(try SnapcueJSON.prettyText(Output(session: session, summary: summary)))
         Terminal.writeError(SummaryReport.render(session, summary: summary))
     } else {
         print(SummaryReport.render(session, summary: summary))
     }
-    if case .aborted(let reason) = session.end {
-        throw ExitCode(reason == "stopped by the user" ? ExitStatus.stopped : ExitStatus.stationFault)
+    switch session.end {
+    case .complete: break
+    case .stopped: throw ExitCode(ExitStatus.stopped)
+    case .fault: throw ExitCode(ExitStatus.stationFault)
     }
 }
 
 /// Runs `setup` on the simulated station with virtual athletes, printing progress lines.
 func runWithVirtualAthletes(_ setup: DrillSetup, options: VirtualAthleteOptions, json: Bool) -> SessionResult {
-    let (station, clock) = LiveSimulatedStation.make(setup, fast: options.fast, athleteSeed: options.athleteSeed, stop: processStopSignal)
+    let ports = DrillPorts.simulated(setup, fast: options.fast, athleteSeed: options.athleteSeed, stop: processStopSignal)
     let writeProgress: (String) -> Void = json ? { FileHandle.standardError.write(Data($0.utf8)) } : { Terminal.write($0) }
     let redraw = json ? isatty(STDERR_FILENO) == 1 : Terminal.outputIsTerminal
     let printer = ProgressPrinter(setup: setup, redraw: redraw && !options.fast, write: writeProgress)
-    writeProgress(header(setup) + "\n")
-    return DrillSession.run(
-        setup, clock: clock, lights: station.lights, sound: station.sound, switches: station,
-        onCueThread: { station.observe($0) }, display: printer.show)
-}
-
-/// The line that opens a session: what, who, which seed.
-func header(_ setup: DrillSetup) -> String {
-    let who = setup.profile.sides.map { setup.athletes[$0] ?? $0 }.joined(separator: " vs ")
-    return "\(setup.profile.title) (\(setup.profile.name) v\(setup.profile.version)) · seed \(setup.plan.seed) · station \(setup.station.name) · \(who)"
+    writeProgress(setup.headline + "\n")
+    return DrillSession.run(setup, ports: ports, stop: processStopSignal, display: printer.show)
 }

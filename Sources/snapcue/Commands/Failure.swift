@@ -13,31 +13,16 @@ enum ExitStatus {
     static let stopped: Int32 = 130
 }
 
-/// Runs `body`; errors a user can fix are printed as such and end the
-/// process with `ExitStatus.badInput` instead of a stack of Swift types.
+/// A command-line failure with what to do about it.
+typealias CLIError = ActionableError
+
+/// Runs `body`; errors a user can act on (every `UserError`) are printed as
+/// such and end the process with their kind's exit code, instead of a stack of Swift types.
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as CleanExit {
-        throw error
-    } catch let error as ConfigError {
-        Terminal.writeError(error.description)
-    } catch let error as CLIError {
-        Terminal.writeError(error.description)
-    } catch let error as SoundError {
-        Terminal.writeError("error: " + error.description)
-    } catch let error as ALSAError {
-        Terminal.writeError("error: " + error.description)
-    } catch let error as PlanError {
-        Terminal.writeError("error: " + error.description)
-    } catch let error as GPIOError {
-        Terminal.writeError("error: " + error.description)
-    } catch let error as StoreError {
-        Terminal.writeError("error: " + error.description)
-    } catch let error as StationFault {
-        Terminal.writeError("error: " + error.description)
+    } catch let error as any UserError {
+        Terminal.writeError(error.terminalText)
+        throw ExitCode(error.kind.exitCode)
     }
-    throw ExitCode(ExitStatus.badInput)
 }

@@ -89,7 +89,7 @@ struct HardwareCommand: ParsableCommand {
 }
 
 /// Prints a failure like `reportingErrors` would and returns the exit code to throw.
-func reportingFailure(_ error: CLIError) -> ExitCode {
-    Terminal.writeError(error.description)
-    return ExitCode(ExitStatus.badInput)
+func reportingFailure(_ error: any UserError) -> ExitCode {
+    Terminal.writeError(error.terminalText)
+    return ExitCode(error.kind.exitCode)
 }

@@ -77,11 +77,7 @@ struct ProfileCommand: ParsableCommand {
                     let seed: UInt64
                     let trials: [PlannedTrial]
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                let data = try encoder.encode(Output(profile: profile.name, version: profile.version, seed: seed, trials: plan.trials))
-                print(String(decoding: data, as: UTF8.self))
+                print(try SnapcueJSON.prettyText(Output(profile: profile.name, version: profile.version, seed: seed, trials: plan.trials)))
             } else {
                 print(PlanReport.render(plan, profile: profile))
             }

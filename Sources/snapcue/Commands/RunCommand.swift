@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrillCore
 import DrillLinux
+import DrillStation
 import Foundation
 
 /// `snapcue run`: a drill for a real athlete at the keyboard (simulated
@@ -78,7 +79,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         defer { sound?.stop() }
-        let screen = StationScreen(title: header(setup), profile: setup.profile, station: setup.station)
+        let screen = StationScreen(title: setup.headline, profile: setup.profile, station: setup.station)
         var toggles: Set<String> = []
         if case .homeRelease(let home, _) = setup.profile.mode { toggles.insert(home) }
         let keyboard = KeyboardSwitches(
@@ -89,9 +90,8 @@ struct RunCommand: ParsableCommand {
         screen.drawAll()
         if !soundNote.isEmpty { screen.setResult(soundNote) }
         let presenter = ScreenPresenter(setup: setup, screen: screen, soundAudible: sound != nil)
-        let session = DrillSession.run(
-            setup, clock: clock, lights: TerminalLights(screen: screen), sound: sound, switches: keyboard,
-            display: presenter.show)
+        let ports = DrillPorts(clock: clock, lights: TerminalLights(screen: screen), sound: sound, switches: keyboard)
+        let session = DrillSession.run(setup, ports: ports, stop: processStopSignal, display: presenter.show)
         screen.finish()
         rawMode.restore()
         if !soundNote.isEmpty { print(soundNote) }

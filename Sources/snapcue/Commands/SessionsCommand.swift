@@ -39,7 +39,7 @@ struct SessionsCommand: ParsableCommand {
                     session.sides.map { "\($0.validCount)" }.joined(separator: "/"),
                     session.sides.map { Format.milliseconds($0.medianMilliseconds) }.joined(separator: " / "),
                     session.sides.map { Format.percent($0.accuracy) }.joined(separator: " / "),
-                    session.status + (session.flaggedTrials > 0 ? " (\(session.flaggedTrials) flagged)" : ""),
+                    session.status.rawValue + (session.flaggedTrials > 0 ? " (\(session.flaggedTrials) flagged)" : ""),
                 ])
             }
             print(table.render())

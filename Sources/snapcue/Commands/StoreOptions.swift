@@ -1,4 +1,5 @@
 import ArgumentParser
+import DrillCore
 import DrillStore
 import Foundation
 
@@ -28,11 +29,7 @@ struct ReportOptions: ParsableArguments {
 
 /// Prints `value` as pretty JSON with snake_case keys.
 func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(try SnapcueJSON.prettyText(value))
 }
 
 /// A date given on the command line: `2026-11-01` (local midnight), an ISO 8601

@@ -9,9 +9,10 @@ enum SummaryReport {
         let lapse = Duration.nanoseconds(session.lapseThresholdNanoseconds).compactDescription
         lines.append("")
         lines.append("Summary: \(session.profileTitle) (v\(session.profileVersion)), seed \(session.seed), station \(session.station)")
-        switch session.end {
-        case .complete: lines.append("Complete: \(session.trials.count) trials.")
-        case .aborted(let reason): lines.append("Ended early (\(reason)) after \(session.trials.count) trials; all of them are kept below.")
+        if let reason = session.end.reason {
+            lines.append("Ended early (\(reason)) after \(session.trials.count) trials; all of them are kept below.")
+        } else {
+            lines.append("Complete: \(session.trials.count) trials.")
         }
         let width = 18
         func row(_ label: String, _ values: [String]) {

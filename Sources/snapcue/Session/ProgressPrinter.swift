@@ -1,4 +1,5 @@
 import DrillCore
+import DrillStation
 
 /// Live progress as lines of text: each trial's cue and result as it is
 /// decided, with a progress bar redrawn in place on a terminal and plain

@@ -1,4 +1,5 @@
 import DrillCore
+import DrillStation
 
 /// Keeps the interactive screen's status and result lines up to date.
 final class ScreenPresenter {

@@ -1,5 +1,6 @@
 #if GymSync
 import ArgumentParser
+import DrillCore
 import DrillStore
 import DrillSync
 import Foundation
@@ -111,9 +112,9 @@ extension CLIError {
     /// A gym or store error as a CLI error (message and fix kept).
     init(_ error: any Error) {
         switch error {
-        case let error as GymError: self.init(error.message, fix: error.fix)
-        case let error as StoreError: self.init(error.message, fix: error.fix)
+        case let error as GymError: self.init(error.message, fix: error.fix, kind: .unavailable)
         case let error as CLIError: self = error
+        case let error as any UserError: self.init(error.headline, fix: error.fix, kind: error.kind)
         default: self.init("\(error)")
         }
     }

@@ -2,6 +2,7 @@
 import ArgumentParser
 import DrillCore
 import DrillLinux
+import DrillStation
 import DrillStore
 #if GymSync
 import DrillSync
@@ -84,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let launcher = WebDrillLauncher(
             store: database, stationName: station,
-            realtime: .init(wanted: !realtime.noRealtime, priority: realtime.priority, cpu: realtime.cpu))
+            realtime: realtime.request)
         let app = StationWebApp(store: database, profiles: library, board: LiveBoard(), launcher: launcher, trainerToken: trainerToken)
         let address = host
         let application = Application(

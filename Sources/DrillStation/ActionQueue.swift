@@ -36,6 +36,8 @@ final class ActionQueue: Sendable {
 
 /// Hands a non-Sendable value to exactly one other thread; the sender does
 /// not touch it afterwards.
-struct Handoff<Value>: @unchecked Sendable {
-    let value: Value
+public struct Handoff<Value>: @unchecked Sendable {
+    public let value: Value
+
+    public init(value: Value) { self.value = value }
 }
