@@ -107,33 +107,38 @@ let package = Package(
             swiftSettings: strictSwift6),
 
         .executableTarget(
-            name: "gym-scale", dependencies: ["DrillCore", "DrillStats", "DrillStore", "DrillSync", "DrillTestSupport"], path: "Benchmarks/GymScale",
+            name: "gym-scale", dependencies: ["DrillCore", "DrillStats", "DrillStore", "DrillSync", "DrillTesting"], path: "Benchmarks/GymScale",
             swiftSettings: strictSwift6),
 
-        // Whole simulated drills for the tests and benchmarks of the store, web app and sync.
+        // The testing library (as swift-nio ships NIOEmbedded): the engine harness stepped by hand,
+        // whole simulated drills, stored or not, for the tests and benchmarks of every module.
         .target(
-            name: "DrillTestSupport", dependencies: ["DrillCore", "DrillSim", "DrillStore"], path: "Tests/DrillTestSupport",
+            name: "DrillTesting", dependencies: ["DrillCore", "DrillSim", "DrillStore", "DrillStation"],
             swiftSettings: strictSwift6),
 
-        .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore"], swiftSettings: strictSwift6),
+        .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore", "DrillTesting"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DrillStationTests",
+            dependencies: ["DrillCore", "DrillSim", "DrillStore", "DrillStation", "DrillTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift6),
         .testTarget(name: "DrillStatsTests", dependencies: ["DrillStats"], swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillSimTests", dependencies: ["DrillCore", "DrillSim", "DrillStats"],
             swiftSettings: strictSwift6),
         .testTarget(
-            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "DrillStoreTests", dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillWebTests",
             dependencies: [
-                "DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillWeb", "DrillTestSupport",
+                "DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillWeb", "DrillTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillSyncTests",
-            dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillSync", "DrillTestSupport"],
+            dependencies: ["DrillCore", "DrillStats", "DrillSim", "DrillStore", "DrillSync", "DrillTesting"],
             swiftSettings: strictSwift6),
         .testTarget(name: "DrillLinuxTests", dependencies: ["DrillLinux"], swiftSettings: strictSwift6),
         .testTarget(name: "SnapcueCLITests", swiftSettings: strictSwift6),

@@ -10,7 +10,7 @@ import DrillCore
 import DrillStats
 import DrillStore
 import DrillSync
-import DrillTestSupport
+import DrillTesting
 import Foundation
 
 guard CommandLine.arguments.count == 2, let address = try? GymAddress(CommandLine.arguments[1]) else {

@@ -48,4 +48,7 @@ public struct ImportReport: Equatable, Sendable, Codable {
     public var trials: Int
     /// Athletes created because they were new here.
     public var newAthletes: [String]
+    /// Sessions stored here only in part (a drill whose database failed mid-drill), replaced by
+    /// the whole session from the file (a rescue database); counted in `added` too.
+    public var completed: Int = 0
 }

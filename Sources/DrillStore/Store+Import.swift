@@ -3,14 +3,27 @@ import GRDB
 
 extension Store {
     /// Adds sessions not already stored (by uuid), creating athletes that are
-    /// new here. All or nothing: one transaction, so a failed import changes nothing.
+    /// new here. A session stored here only in part (not complete, fewer trials,
+    /// and no drill still writing it) is replaced by the file's whole session: how
+    /// a rescue database comes home. All or nothing: one transaction, so a failed
+    /// import changes nothing.
     public func importSessions(_ sessions: [SessionImport]) throws -> ImportReport {
         try write { db in
             var report = ImportReport(added: 0, skipped: 0, trials: 0, newAthletes: [])
             for item in sessions {
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE uuid = ?)", arguments: [item.uuid]) == true {
-                    report.skipped += 1
-                    continue
+                if let existing = try Row.fetchOne(
+                    db, sql: "SELECT id, status, trial_count, owner_pid FROM session WHERE uuid = ?", arguments: [item.uuid])
+                {
+                    let status: String = existing["status"]
+                    let trials: Int = existing["trial_count"]
+                    let owner: Int32? = existing["owner_pid"]
+                    let writtenNow = status == SessionStatus.running.rawValue && owner != ProcessIdentity.currentPID
+                    guard status != SessionStatus.complete.rawValue, !writtenNow, item.result.trials.count > trials else {
+                        report.skipped += 1
+                        continue
+                    }
+                    try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [existing["id"] as Int64])
+                    report.completed += 1
                 }
                 for (side, name) in item.result.athletes.sorted(by: { $0.key < $1.key }) where try Self.athleteID(db, name: name) == nil {
                     var athlete = Athlete(name: name, team: item.teams[side])

@@ -1,3 +1,4 @@
+import DrillTesting
 import Testing
 @testable import DrillCore
 

@@ -1,7 +1,7 @@
 import DrillCore
 import DrillSim
 import DrillStore
-import DrillTestSupport
+import DrillTesting
 import Foundation
 
 /// A fresh database path in a temporary folder.

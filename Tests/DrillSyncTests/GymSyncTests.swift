@@ -2,7 +2,7 @@ import DrillCore
 import DrillStats
 import DrillStore
 import DrillSync
-import DrillTestSupport
+import DrillTesting
 import Foundation
 import Testing
 

@@ -2,7 +2,7 @@ import DrillCore
 import DrillSim
 import DrillStore
 import DrillSync
-import DrillTestSupport
+import DrillTesting
 import Foundation
 import Testing
 

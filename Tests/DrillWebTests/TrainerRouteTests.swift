@@ -1,7 +1,7 @@
 import DrillCore
 import DrillStore
 import DrillWeb
-import DrillTestSupport
+import DrillTesting
 import Foundation
 import Hummingbird
 import HummingbirdTesting

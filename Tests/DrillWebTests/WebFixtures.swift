@@ -1,7 +1,7 @@
 import DrillCore
 import DrillSim
 import DrillStore
-import DrillTestSupport
+import DrillTesting
 import DrillWeb
 import Foundation
 import Hummingbird

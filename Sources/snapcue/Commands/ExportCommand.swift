@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
         if report.json { return try printJSON(reports) }
         for file in files {
             let r = reports[file]!
-            print("\(file): \(r.added) session(s) added (\(r.trials) trials), \(r.skipped) already here"
+            print("\(file): \(r.added) session(s) added (\(r.trials) trials\(r.completed > 0 ? ", \(r.completed) of them completing a session stored in part" : "")), \(r.skipped) already here"
                 + (r.newAthletes.isEmpty ? "" : "; new athletes: \(r.newAthletes.joined(separator: ", "))"))
         }
     }
