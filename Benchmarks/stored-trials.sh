@@ -10,16 +10,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 declare -A rate
 for trials in 1000 10000 100000; do
-  cat > "$work/rapid-$trials.yaml" <<YAML
-name: stored-trials-$trials
-version: 1
-title: "Store scale: $trials trials"
-cues:
-  light: {light: pad, expect: pad}
-defaults: {timeout: 1s, intertrial: 200ms}
-blocks:
-  - {name: work, trials: $trials, foreperiod: {distribution: uniform, min: 500ms, max: 1500ms}}
-YAML
+  # One session of $trials trials, in blocks of at most 10 000 (the profile limit per block).
+  {
+    printf 'name: stored-trials-%s\nversion: 1\ntitle: "Store scale: %s trials"\n' "$trials" "$trials"
+    printf 'cues:\n  light: {light: pad, expect: pad}\ndefaults: {timeout: 1s, intertrial: 200ms}\nblocks:\n'
+    for ((left = trials; left > 0; left -= 10000)); do
+      printf '  - {name: work, trials: %d, foreperiod: {distribution: uniform, min: 500ms, max: 1500ms}}\n' $((left < 10000 ? left : 10000))
+    done
+  } > "$work/rapid-$trials.yaml"
   rm -f "$work/results.db"*
   start=$(date +%s.%N)
   "$binary" run "$work/rapid-$trials.yaml" --virtual-athlete --fast --seed 7 --athlete Bench --db "$work/results.db" >/dev/null 2>"$work/err" \

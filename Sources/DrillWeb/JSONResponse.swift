@@ -37,6 +37,10 @@ enum JSONResponse {
 
 /// Decodes request bodies with the same key style, with errors a person can act on.
 enum JSONRequest {
+    private static func field(_ context: DecodingError.Context) -> String {
+        context.codingPath.map(\.stringValue.snakeCased).joined(separator: ".")
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer, what: String) throws -> T {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -45,10 +49,28 @@ enum JSONRequest {
         } catch let DecodingError.keyNotFound(key, _) {
             throw WebError(.badRequest, "\(what): the field '\(key.stringValue.snakeCased)' is missing", fix: "send a JSON object with it")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let field = context.codingPath.map(\.stringValue.snakeCased).joined(separator: ".")
-            throw WebError(.badRequest, "\(what): the field '\(field)' has the wrong type", fix: context.debugDescription)
+            guard !context.codingPath.isEmpty else {
+                throw WebError(.badRequest, "\(what): the body must be a JSON object", fix: "send {\"field\": value, …}, not a list or a single value")
+            }
+            throw WebError(.badRequest, "\(what): the field '\(Self.field(context))' has the wrong type", fix: context.debugDescription)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // Valid JSON whose value does not fit (a negative seed, a number too large).
+            throw WebError(
+                .unprocessableContent, "\(what): the field '\(Self.field(context))' is out of range",
+                fix: "send a whole number the field can hold (a seed is 0 or more)")
         } catch {
-            throw WebError(.badRequest, "\(what): the body is not valid JSON", fix: "send Content-Type: application/json with a JSON object")
+            let bytes = Data(buffer.readableBytesView)
+            guard let object = try? JSONSerialization.jsonObject(with: bytes) else {
+                throw WebError(.badRequest, "\(what): the body is not valid JSON", fix: "send Content-Type: application/json with a JSON object")
+            }
+            // Valid JSON whose value does not fit its field (a negative seed, a number too large).
+            let field = (object as? [String: Any])?.sorted { $0.key < $1.key }.first { _, value in
+                guard let number = value as? NSNumber, !(value is Bool) else { return false }
+                return number.doubleValue < 0 || number.doubleValue != number.doubleValue.rounded() || number.doubleValue >= 9.2e18
+            }?.key
+            throw WebError(
+                .unprocessableContent, "\(what): " + (field.map { "the field '\($0)' is out of range" } ?? "a value does not fit its field"),
+                fix: "send whole numbers the fields can hold (a seed is 0 or more)")
         }
     }
 }

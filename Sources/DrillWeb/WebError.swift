@@ -44,7 +44,7 @@ extension WebError {
     ///
     /// Unknown errors become a 500 naming the error; the routes only throw
     /// these for faults of the station itself, never for a bad request.
-    static func from(_ error: any Error) -> WebError {
+    public static func from(_ error: any Error) -> WebError {
         switch error {
         case let error as WebError:
             return error

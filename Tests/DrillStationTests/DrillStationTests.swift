@@ -120,6 +120,20 @@ struct DrillStationTests {
         #expect(stored.result.trials.count == shown && shown == 10)
     }
 
+    @Test("a typo of a known athlete is refused before any cue, with a web fix that names no flag")
+    func typoOfKnownAthlete() throws {
+        let store = try Store(path: scratchFolder() + "/results.db")
+        try store.addAthlete(Athlete(name: "Ana"))
+        let setup = try DrillSetup.load(profilePath: packageRoot + "/Profiles/quick-start.yaml", station: "sim", seed: 1, athleteNames: ["Anna"])
+        #expect {
+            try SessionKeeper(store: store, setup: setup, seedChosen: true, addNewAthletes: false)
+        } throws: { error in
+            guard let error = error as? any UserError else { return false }
+            return error.kind == .conflict && error.fix?.contains("--add-athlete") == true && error.webFix?.contains("--") == false
+        }
+        #expect(try store.sessions().isEmpty)
+    }
+
     @Test("the same athlete on both sides of a head-to-head drill is refused before any cue")
     func sameAthleteTwice() throws {
         #expect {

@@ -35,11 +35,19 @@ struct AthletesCommand: ParsableCommand {
         @OptionGroup var report: ReportOptions
 
         func run() throws {
-            let athletes = try reportingErrors { try store.open(create: true).athletes(team: team) }
-            if report.json { return try printJSON(athletes) }
-            guard !athletes.isEmpty else {
-                return print(team == nil ? "No athletes yet: add one with 'snapcue athletes add NAME'." : "No athletes in team \(team!).")
+            let athletes = try reportingErrors { () throws -> [Athlete] in
+                let database = try store.open(create: true)
+                let athletes = try database.athletes(team: team)
+                if let team, athletes.isEmpty {
+                    let teams = Set(try database.athletes().compactMap(\.team)).sorted()
+                    throw CLIError(
+                        "no athletes in team '\(team)'", fix: teams.isEmpty ? "no athlete has a team yet: 'snapcue athletes add NAME --team TEAM'" : "teams: \(teams.joined(separator: ", "))",
+                        kind: .notFound)
+                }
+                return athletes
             }
+            if report.json { return try printJSON(athletes) }
+            guard !athletes.isEmpty else { return print("No athletes yet: add one with 'snapcue athletes add NAME'.") }
             var table = TextTable(["name", "team", "born", "hand"])
             for athlete in athletes {
                 table.add([athlete.name, athlete.team ?? "", athlete.birthYear.map(String.init) ?? "", athlete.handedness?.rawValue ?? ""])

@@ -13,14 +13,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "csv or json.")
     var format: ExportFormat = .csv
-    @Option(help: "Only sessions of this athlete.")
-    var athlete: String?
-    @Option(help: "Only sessions of this profile (by name).")
-    var profile: String?
-    @Option(help: "Only sessions since this date (2026-11-01, an ISO time, or 14d / 6w back).")
-    var since: DateArgument?
-    @Option(help: "Only sessions before this date.")
-    var until: DateArgument?
+    @OptionGroup var filter: SessionFilterOptions
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
     @OptionGroup var store: StoreOptions
@@ -37,7 +30,7 @@ struct ExportCommand: ParsableCommand {
                 handle = file
             }
             return (try database.export(
-                SessionFilter(athlete: athlete, profile: profile, since: since?.milliseconds, until: until?.milliseconds),
+                filter.filter(),
                 format: format) { handle.write(Data($0)) }, handle)
         }
         if let output {

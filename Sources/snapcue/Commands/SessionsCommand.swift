@@ -11,23 +11,19 @@ struct SessionsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List sessions, newest first.")
 
-        @Option(help: "Only sessions of this athlete.")
-        var athlete: String?
-        @Option(help: "Only sessions of this profile (by name).")
-        var profile: String?
-        @Option(help: "Only sessions since this date (2026-11-01, an ISO time, or 14d / 6w back).")
-        var since: DateArgument?
-        @Option(help: "Only sessions before this date.")
-        var until: DateArgument?
-        @Option(help: "How many sessions at most.")
+        @OptionGroup var filter: SessionFilterOptions
+        @Option(parsing: .unconditional, help: "How many sessions at most.")
         var limit = 20
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be 1 or more, not \(limit)") }
+        }
         @OptionGroup var store: StoreOptions
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             let sessions = try reportingErrors {
-                try store.open(create: true).sessions(SessionFilter(
-                    athlete: athlete, profile: profile, since: since?.milliseconds, until: until?.milliseconds, limit: limit))
+                try store.open(create: true).sessions(filter.filter(limit: limit))
             }
             if report.json { return try printJSON(sessions) }
             guard !sessions.isEmpty else { return print("No sessions match.") }

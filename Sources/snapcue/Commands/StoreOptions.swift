@@ -21,6 +21,23 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// Which sessions a report covers: `--athlete`, `--profile`, `--since`, `--until`.
+struct SessionFilterOptions: ParsableArguments {
+    @Option(help: "Only sessions of this athlete.")
+    var athlete: String?
+    @Option(help: "Only sessions of this profile (by name).")
+    var profile: String?
+    @Option(help: "Only sessions since this date (2026-11-01, an ISO time, or 14d / 6w back).")
+    var since: DateArgument?
+    @Option(help: "Only sessions before this date.")
+    var until: DateArgument?
+
+    /// The store's filter for these options.
+    func filter(limit: Int? = nil) -> SessionFilter {
+        SessionFilter(athlete: athlete, profile: profile, since: since?.milliseconds, until: until?.milliseconds, limit: limit)
+    }
+}
+
 /// Options of reports that can print JSON.
 struct ReportOptions: ParsableArguments {
     @Flag(help: "Print the report as JSON on standard output.")

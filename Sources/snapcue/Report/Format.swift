@@ -21,8 +21,9 @@ enum Format {
     }
 
     /// Pads or cuts `text` to `width` columns.
+    /// `text` padded with spaces to `width`; longer text is kept whole (a number is never cut).
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 
     /// A text progress bar: `[#####.....]`.

@@ -5,8 +5,10 @@ enum PlanReport {
     static func render(_ plan: DrillPlan, profile: Profile) -> String {
         var lines = ["\(profile.title) (\(profile.name) v\(profile.version)), seed \(plan.seed)"]
         var currentBlock = -1
+        var table: TextTable?
         for trial in plan.trials {
             if trial.blockIndex != currentBlock {
+                if let table { lines.append(table.render()) }
                 currentBlock = trial.blockIndex
                 let block = plan.blocks[trial.blockIndex]
                 var header = "\nblock \(trial.blockIndex + 1) '\(block.name)': \(block.sets) set(s)"
@@ -18,18 +20,16 @@ enum PlanReport {
                 if block.restAfter > .zero { header += ", then rest \(block.restAfter.compactDescription)" }
                 header += "\n  foreperiod \(block.rules.foreperiod.summary), timeout \(block.rules.timeout.compactDescription), anticipation < \(block.rules.anticipation.compactDescription)"
                 lines.append(header)
-                lines.append("  " + [("#", 5), ("set", 4), ("trial", 6), ("kind", 6), ("cue", 10), ("lights", 14), ("sound", 7), ("expect", 16), ("foreperiod", 10)]
-                    .map { Format.pad($0.0, $0.1) }.joined())
+                table = TextTable(["#", "set", "trial", "kind", "cue", "lights", "sound", "expect", "foreperiod"])
             }
             let expect = profile.sides.compactMap { side in trial.expected[side].map { profile.isHeadToHead ? "\(side):\($0)" : $0 } }
-            let columns: [(String, Int)] = [
-                ("\(trial.index + 1)", 5), ("\(trial.set)", 4), ("\(trial.trialInSet)", 6), (trial.kind.rawValue, 6),
-                (trial.cueName ?? "–", 10), (trial.lights.isEmpty ? "–" : trial.lights.joined(separator: "+"), 14),
-                (trial.sound ?? "–", 7), (expect.isEmpty ? "withhold" : expect.joined(separator: " "), 16),
-                (trial.foreperiod.compactDescription, 10),
-            ]
-            lines.append("  " + columns.map { Format.pad($0.0, $0.1) }.joined())
+            table?.add([
+                "\(trial.index + 1)", "\(trial.set)", "\(trial.trialInSet)", trial.kind.rawValue, trial.cueName ?? "–",
+                trial.lights.isEmpty ? "–" : trial.lights.joined(separator: "+"), trial.sound ?? "–",
+                expect.isEmpty ? "withhold" : expect.joined(separator: " "), trial.foreperiod.compactDescription,
+            ])
         }
+        if let table { lines.append(table.render()) }
         return lines.joined(separator: "\n")
     }
 }

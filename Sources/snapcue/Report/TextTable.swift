@@ -6,7 +6,13 @@ struct TextTable {
 
     init(_ header: [String]) { self.header = header }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    /// Adds a row; control characters in a cell (a name stored before names were checked)
+    /// are shown as `?`, so no cell can move the cursor or clear the terminal.
+    mutating func add(_ row: [String]) {
+        rows.append(row.map { cell in
+            String(String.UnicodeScalarView(cell.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        })
+    }
 
     func render(indent: String = "  ") -> String {
         let widths = header.indices.map { column in

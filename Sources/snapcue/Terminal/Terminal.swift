@@ -34,7 +34,10 @@ enum Terminal {
     }
 
     /// Writes a line to standard error.
+    /// Writes a line to standard error, after whatever standard output holds: when both go to
+    /// one file (`2>&1`), lines stay in the order they were written.
     static func writeError(_ text: String) {
+        fflush(nil)  // every output stream (nil: no reference to the global stdout)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
