@@ -58,13 +58,15 @@ serve: build
 	$(SWIFT) run snapcue serve
 
 ## Benchmarks: they print their figures (scheduler lateness vs cyclictest on this machine and in the
-## virtual station; sound-cue onset placement and stream CPU; the store with 1 000 000 trials;
+## virtual station; sound-cue onset placement and stream CPU; the store with 1 000 000 trials; stored --fast
+## trials per second at 1 000, 10 000 and 100 000 trials in one session;
 ## cue timing with and without 200 web clients; gym sync throughput and gym-wide leaderboards over
 ## 50 stations × 100 000 trials; end-to-end accuracy over 520 trials).
 bench: deps
 	Benchmarks/scheduler-lateness.sh
 	$(SWIFT) run -c release sound-onsets
 	$(SWIFT) run -c release store-scale
+	Benchmarks/stored-trials.sh
 	Benchmarks/web-load.sh
 	Benchmarks/gym-scale.sh
 	Benchmarks/accuracy.sh

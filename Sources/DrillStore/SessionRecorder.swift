@@ -31,22 +31,29 @@ public final class SessionRecorder {
     }
 
     /// Commits a decided trial (and the session's running figures) before returning.
+    /// The in-memory session changes in place (no copy of its trials: a copy per trial would
+    /// make a long session's cost grow with its length) and is put back if the write fails.
     public func record(_ trial: TrialRecord) throws {
         let completion = pendingCompletion
-        var next = session
-        var nextFigures = figures
-        if let completion { Self.replace(completion, in: &next, figures: &nextFigures) }
-        next.trials.append(trial)
-        nextFigures.add(trial)
-        let summarize = Self.summarizes(at: next.trials.count)
-        try store.write { db in
-            if let completion { try TrialRow.updateCompletion(db, sessionID: sessionID, completion) }
-            try TrialRow.insert(db, sessionID: sessionID, trial)
-            try nextFigures.write(db, sessionID: sessionID)
-            if summarize { try Store.writeSideSummaries(db, sessionID: sessionID, session: next) }
+        let before = (figures, completion.flatMap { completion in session.trials.lastIndex { $0.planned.index == completion.planned.index } }
+            .map { ($0, session.trials[$0]) })
+        if let completion { apply(completion) }
+        session.trials.append(trial)
+        figures.add(trial)
+        let summarize = Self.summarizes(at: session.trials.count)
+        do {
+            try store.write { db in
+                if let completion { try TrialRow.updateCompletion(db, sessionID: sessionID, completion) }
+                try TrialRow.insert(db, sessionID: sessionID, trial)
+                try figures.write(db, sessionID: sessionID)
+                if summarize { try Store.writeSideSummaries(db, sessionID: sessionID, session: session) }
+            }
+        } catch {
+            session.trials.removeLast()
+            figures = before.0
+            if let (index, previous) = before.1 { session.trials[index] = previous }
+            throw error
         }
-        session = next
-        figures = nextFigures
         pendingCompletion = nil
     }
 
@@ -59,31 +66,29 @@ public final class SessionRecorder {
 
     /// Marks the session complete or aborted (with any pending completion and the final summaries).
     public func finish(_ end: DrillEnd) throws {
-        var next = session
-        var nextFigures = figures
+        if let completion = pendingCompletion { apply(completion) }
         let completion = pendingCompletion
-        if let completion { Self.replace(completion, in: &next, figures: &nextFigures) }
-        next.end = end
+        session.end = end
         try store.write { db in
             if let completion { try TrialRow.updateCompletion(db, sessionID: sessionID, completion) }
-            try nextFigures.write(db, sessionID: sessionID)
-            try Store.writeSideSummaries(db, sessionID: sessionID, session: next)
+            try figures.write(db, sessionID: sessionID)
+            try Store.writeSideSummaries(db, sessionID: sessionID, session: session)
             try Store.close(db, sessionID: sessionID, end: end, endedAt: Clock.nowMilliseconds)
         }
-        session = next
-        figures = nextFigures
         pendingCompletion = nil
     }
 
-    /// Whether the side summaries are rewritten when the session holds `count` trials.
-    static func summarizes(at count: Int) -> Bool { count <= 64 || count & (count - 1) == 0 }
-
-    private static func replace(_ completion: TrialRecord, in session: inout SessionResult, figures: inout SessionFigures) {
+    /// Puts a completed record in place of its decided one, in the session and its figures.
+    private func apply(_ completion: TrialRecord) {
         guard let index = session.trials.lastIndex(where: { $0.planned.index == completion.planned.index }) else { return }
         figures.remove(session.trials[index])
         figures.add(completion)
         session.trials[index] = completion
     }
+
+    /// Whether the side summaries are rewritten when the session holds `count` trials.
+    static func summarizes(at count: Int) -> Bool { count <= 64 || count & (count - 1) == 0 }
+
 }
 
 /// A session's timing figures, kept as running counts so a trial costs the same at any length.
