@@ -94,7 +94,10 @@ let package = Package(
             ],
             swiftSettings: strictSwift6),
         // The virtual station's athlete: a separate process that drives gpio-sim lines.
-        .executableTarget(name: "snapcue-athlete", dependencies: ["DrillCore", "DrillLinux"], swiftSettings: strictSwift6),
+        .executableTarget(
+            name: "snapcue-athlete",
+            dependencies: ["DrillCore", "DrillLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSwift6),
         // Benchmarks (print their figures; run with `make bench`).
         .executableTarget(
             name: "scheduler-lateness", dependencies: ["DrillCore", "DrillLinux"], path: "Benchmarks/SchedulerLateness",
@@ -116,7 +119,10 @@ let package = Package(
             name: "DrillTesting", dependencies: ["DrillCore", "DrillSim", "DrillStore", "DrillStation"],
             swiftSettings: strictSwift6),
 
-        .testTarget(name: "DrillCoreTests", dependencies: ["DrillCore", "DrillTesting"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DrillCoreTests", dependencies: ["DrillCore", "DrillTesting"],
+            // Hostile documents the fuzz test replays (read by path, not bundled).
+            exclude: ["FuzzRegressions"], swiftSettings: strictSwift6),
         .testTarget(
             name: "DrillStationTests",
             dependencies: ["DrillCore", "DrillSim", "DrillStore", "DrillStation", "DrillTesting", .product(name: "GRDB", package: "GRDB.swift")],

@@ -92,23 +92,34 @@ public enum WallClock {
             let days = Double(count) * (unit == "w" ? 7 : 1)
             return Int64((now.timeIntervalSince1970 - days * 86_400) * 1000)
         }
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.dateFormat = "yyyy-MM-dd"
-        day.isLenient = false
-        if text.count == 10, let date = day.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        if text.count == 10, let date = dayParser.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
         return milliseconds(iso: text)
     }
 
     /// Unix milliseconds of ISO 8601 text (with or without fractional seconds); nil if it is not one.
     public static func milliseconds(iso text: String) -> Int64? {
-        let date = formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)
+        let date = isoFractional.date(from: text) ?? isoWhole.date(from: text)
         return date.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
     }
 
-    private static func formatter(fractional: Bool) -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return formatter
+    /// A Unix-ms time as local `2026-11-25 17:30`, for tables.
+    public static func localTime(milliseconds: Int64) -> String {
+        localMinute.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
     }
+
+    /// A Unix-ms time as a local date, `2026-11-25`.
+    public static func localDate(milliseconds: Int64) -> String {
+        dayParser.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+
+    /// A Unix-ms time as a local `11-25`, for chart labels.
+    public static func localMonthDay(milliseconds: Int64) -> String {
+        monthDay.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+
+    private static let dayParser = CachedFormatter("yyyy-MM-dd")
+    private static let localMinute = CachedFormatter("yyyy-MM-dd HH:mm")
+    private static let monthDay = CachedFormatter("MM-dd")
+    private static let isoFractional = CachedISOParser(fractional: true)
+    private static let isoWhole = CachedISOParser(fractional: false)
 }

@@ -35,6 +35,7 @@ public struct StationWebApp: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: WebErrorMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware())
         addAssetRoutes(to: router)
         addPageRoutes(to: router)
         addReadAPIRoutes(to: router)

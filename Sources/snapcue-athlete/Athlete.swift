@@ -22,9 +22,12 @@ struct AthleteCommand {
             } else {
                 try Athlete(options: options).run()
             }
-        } catch {
+        } catch let error as AthleteError {
             FileHandle.standardError.write(Data("snapcue-athlete: \(error)\n".utf8))
             exit(2)
+        } catch {
+            // ArgumentParser's own errors (a bad number, an unknown flag, --help) say it its way.
+            AthleteArguments.exit(withError: error)
         }
     }
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+
 /// The athlete's command line.
 ///
 /// `--chip DIR --pair LIGHT:OFFSET=SWITCH:OFFSET ... [--nogo-light LIGHT:OFFSET ...]
@@ -38,58 +40,86 @@ struct AthleteOptions {
     var truthPath = "truth.jsonl"
     var seed: UInt64 = 1
 
+    /// The options of `arguments`; a bad number or a missing option is an error, never a default kept.
     init(arguments: [String]) throws {
-        var index = 0
-        func value() throws -> String {
-            index += 1
-            guard index < arguments.count else { throw AthleteError("\(arguments[index - 1]) needs a value") }
-            return arguments[index]
+        let parsed = try AthleteArguments.parse(arguments)
+        chipDirectory = parsed.chip ?? ""
+        chipLabel = parsed.chipLabel
+        pairs = try parsed.pair.map { text in
+            let sides = text.split(separator: "=").map(String.init)
+            guard sides.count == 2 else { throw AthleteError("--pair takes LIGHT:OFFSET=SWITCH:OFFSET, not \(text)") }
+            let light = try Self.named(sides[0], option: "--pair"), target = try Self.named(sides[1], option: "--pair")
+            return (light.0, light.1, target.0, target.1)
         }
-        func named(_ text: String) throws -> (String, Int) {
-            let parts = text.split(separator: ":")
-            guard parts.count == 2, let offset = Int(parts[1]) else { throw AthleteError("expected NAME:OFFSET, got \(text)") }
-            return (String(parts[0]), offset)
-        }
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--chip": chipDirectory = try value()
-            case "--chip-label": chipLabel = try value()
-            case "--pair":
-                let sides = try value().split(separator: "=").map(String.init)
-                guard sides.count == 2 else { throw AthleteError("--pair takes LIGHT:OFFSET=SWITCH:OFFSET") }
-                let light = try named(sides[0]), target = try named(sides[1])
-                pairs.append((light.0, light.1, target.0, target.1))
-            case "--nogo-light":
-                let light = try named(try value())
-                noGoLights.append((light.0, light.1))
-            case "--reaction": reactions = try value().split(separator: ",").compactMap { Double($0) }
-            case "--hold": hold = Double(try value()) ?? hold
-            case "--active-high": activeLow = false
-            case "--bounce-every": bounceEvery = Int(try value()) ?? 0
-            case "--bounce-gap": bounceGap = Double(try value()) ?? bounceGap
-            case "--mistakes": mistakes = true
-            case "--jumper": jumper = true
-            case "--pause": pause = Double(try value()) ?? pause
-            case "--min-foreperiod": minForeperiod = Double(try value()) ?? minForeperiod
-            case "--floor-line": floorLine = Int(try value())
-            case "--floor-light": floorLight = Int(try value())
-            case "--listen": listenDevice = try value()
-            case "--record": recordPath = try value()
-            case "--respond":
-                let target = try named(try value())
-                soundTarget = (target.0, target.1)
-            case "--duration": duration = Double(try value()) ?? duration
-            case "--truth": truthPath = try value()
-            case "--seed": seed = UInt64(try value()) ?? seed
-            default: throw AthleteError("unknown option \(arguments[index])")
+        noGoLights = try parsed.nogoLight.map { try Self.named($0, option: "--nogo-light") }.map { ($0.0, $0.1) }
+        if let text = parsed.reaction {
+            reactions = try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
+                guard let value = Double(item), value >= 0 else { throw AthleteError("--reaction takes MS[,MS...] (0 or more), not \(text)") }
+                return value
             }
-            index += 1
         }
+        hold = parsed.hold
+        activeLow = !parsed.activeHigh
+        bounceEvery = parsed.bounceEvery
+        bounceGap = parsed.bounceGap
+        mistakes = parsed.mistakes
+        jumper = parsed.jumper
+        pause = parsed.pause
+        minForeperiod = parsed.minForeperiod
+        floorLine = parsed.floorLine
+        floorLight = parsed.floorLight
+        listenDevice = parsed.listen
+        recordPath = parsed.record
+        soundTarget = try parsed.respond.map { try Self.named($0, option: "--respond") }.map { ($0.0, $0.1) }
+        duration = parsed.duration
+        truthPath = parsed.truth
+        seed = parsed.seed
         if listenDevice != nil {
             guard soundTarget == nil || !chipDirectory.isEmpty else { throw AthleteError("--respond needs --chip") }
             return
         }
         guard !chipDirectory.isEmpty, !pairs.isEmpty else { throw AthleteError("--chip and at least one --pair are required") }
-        guard !reactions.isEmpty else { throw AthleteError("--reaction needs at least one value") }
+    }
+
+    private static func named(_ text: String, option: String) throws -> (String, Int) {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let offset = Int(parts[1]), offset >= 0 else { throw AthleteError("\(option) takes NAME:OFFSET, not \(text)") }
+        return (String(parts[0]), offset)
+    }
+}
+
+/// The athlete's flags, as ArgumentParser reads them (names as the guest's scripts pass them).
+struct AthleteArguments: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapcue-athlete", abstract: "The virtual station's athlete: watches gpio-sim lights and presses switches.")
+
+    @Option(help: "The gpio-sim chip's folder in sysfs.") var chip: String?
+    @Option(help: "The chip's label.") var chipLabel = "snapcue"
+    @Option(help: "LIGHT:OFFSET=SWITCH:OFFSET: press SWITCH when LIGHT comes on (repeatable).") var pair: [String] = []
+    @Option(help: "LIGHT:OFFSET: a no-go light, to withhold (repeatable).") var nogoLight: [String] = []
+    @Option(help: "Reaction times in ms, used in turn (0 = the zero-delay jumper).") var reaction: String?
+    @Option(help: "Hold each press this long (ms).") var hold: Double = 80
+    @Flag(help: "Switch contacts are active high.") var activeHigh = false
+    @Option(help: "Every Nth response bounces (0 = never).") var bounceEvery = 0
+    @Option(help: "The bounce's gap (ms).") var bounceGap: Double = 1.5
+    @Flag(help: "Make mistakes on purpose, from a seeded mix.") var mistakes = false
+    @Flag(help: "Be a jumper wire: each target follows its light at once.") var jumper = false
+    @Option(help: "The drill's pause after a decided trial (ms).") var pause: Double = 200
+    @Option(help: "The drill's shortest foreperiod (ms).") var minForeperiod: Double = 500
+    @Option(help: "A spare line for measuring the floor (write → edge).") var floorLine: Int?
+    @Option(help: "A spare light line for measuring light detection.") var floorLight: Int?
+    @Option(help: "Record this capture device instead of watching lights.") var listen: String?
+    @Option(help: "Where --listen writes the recording.") var record = "capture.raw"
+    @Option(help: "SWITCH:OFFSET: with --listen, press it for every sound cue heard.") var respond: String?
+    @Option(help: "How long to run (s).") var duration: Double = 60
+    @Option(help: "Where the truth goes (JSON lines).") var truth = "truth.jsonl"
+    @Option(help: "Seed of the mistakes.") var seed: UInt64 = 1
+
+    func validate() throws {
+        for (name, value) in [("--hold", hold), ("--bounce-gap", bounceGap), ("--pause", pause), ("--min-foreperiod", minForeperiod)] where value < 0 {
+            throw ValidationError("\(name) must be 0 or more, not \(value)")
+        }
+        guard duration > 0 else { throw ValidationError("--duration must be more than 0 s, not \(duration)") }
+        guard bounceEvery >= 0 else { throw ValidationError("--bounce-every must be 0 or more, not \(bounceEvery)") }
     }
 }

@@ -61,3 +61,26 @@ struct HostileRequestTests {
         }
     }
 }
+
+@Suite("Station web app: methods")
+struct MethodTests {
+    @Test("PUT or DELETE on a path the station serves is 405 with Allow; an unknown path is still 404")
+    func methodNotAllowed() async throws {
+        let fixture = try WebFixture.make()
+        try await fixture.test { client in
+            let put = try await client.execute(uri: "/api/athletes", method: .put, headers: withToken, body: ByteBuffer(string: "{}"))
+            #expect(put.status == .methodNotAllowed && put.headers[.allow] == "GET, POST, HEAD")
+            let delete = try await client.execute(uri: "/api/sessions/1", method: .delete, headers: withToken)
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, HEAD")
+            let getStop = try await client.execute(uri: "/api/drills/stop", method: .get)
+            #expect(getStop.status == .methodNotAllowed && getStop.headers[.allow] == "POST")
+            let unknown = try await client.execute(uri: "/api/nothing-here", method: .put)
+            #expect(unknown.status == .notFound)
+            // Every path of the table answers its own methods (not 404 or 405), token given where needed.
+            for entry in [("/api/athletes", HTTPRequest.Method.get), ("/api/profiles", .get), ("/live", .get), ("/api/live", .get)] {
+                let response = try await client.execute(uri: entry.0, method: entry.1)
+                #expect(response.status == .ok, "\(entry.0)")
+            }
+        }
+    }
+}

@@ -115,13 +115,19 @@ public final class ALSASoundOutput: SoundOutput, @unchecked Sendable {
                 let frame = place(at: ((instant - start).nanoseconds * rate + 500_000_000) / 1_000_000_000)
                 return SoundOnset(instant: start + .nanoseconds(frame * 1_000_000_000 / rate), uncertainty: .nanoseconds(500_000_000 / rate))
             }
-            guard state.fit.isReady else {
+            // A fit that is not ready, or not finite (it must never trap the cue thread), places the
+            // cue at the first frame not yet written and says how uncertain that is.
+            let ideal = state.fit.frame(at: instant)
+            let residual = max(state.fit.residualFrames, 0.5)
+            guard state.fit.isReady, ideal.isFinite, abs(ideal) < 9e18, residual.isFinite, residual < 1e9,
+                  let onset = state.fit.instant(ofFrame: Int64(ideal.rounded()))
+            else {
                 _ = place(at: state.committedFrames)
                 return SoundOnset(instant: clock.now(), uncertainty: periodDuration)
             }
-            let frame = place(at: Int64(state.fit.frame(at: instant).rounded()))
-            let uncertainty = Duration.nanoseconds(Int64(max(state.fit.residualFrames, 0.5) * 1e9 / Double(pcm.rate)))
-            return SoundOnset(instant: state.fit.instant(ofFrame: frame), uncertainty: uncertainty)
+            let frame = place(at: Int64(ideal.rounded()))
+            let uncertainty = Duration.nanoseconds(Int64(residual * 1e9 / Double(pcm.rate)))
+            return SoundOnset(instant: frame == Int64(ideal.rounded()) ? onset : state.fit.instant(ofFrame: frame) ?? onset, uncertainty: uncertainty)
         }
     }
 

@@ -133,8 +133,12 @@ struct FrameClockFit {
         intercept + slope * Double(instant.nanoseconds - (origin ?? 0))
     }
 
-    /// The instant frame `frame` reaches the DAC.
-    func instant(ofFrame frame: Int64) -> MonotonicInstant {
-        MonotonicInstant(nanoseconds: (origin ?? 0) + Int64(((Double(frame) - intercept) / slope).rounded()))
+    /// The instant frame `frame` reaches the DAC; nil when the fit cannot say (not finite, or
+    /// beyond what an instant holds), so a degenerate fit is never a trap on the cue thread.
+    func instant(ofFrame frame: Int64) -> MonotonicInstant? {
+        let offset = ((Double(frame) - intercept) / slope).rounded()
+        guard offset.isFinite, abs(offset) < 4e18 else { return nil }
+        let (nanoseconds, overflow) = (origin ?? 0).addingReportingOverflow(Int64(offset))
+        return overflow ? nil : MonotonicInstant(nanoseconds: nanoseconds)
     }
 }

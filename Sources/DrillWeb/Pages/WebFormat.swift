@@ -1,3 +1,4 @@
+import DrillStore
 import Foundation
 
 /// Numbers and dates as the pages show them.
@@ -27,24 +28,11 @@ enum WebFormat {
     }
 
     /// `2026-12-03 14:05` in the station's time zone.
-    static func dateTime(milliseconds: Int64) -> String {
-        formatter("yyyy-MM-dd HH:mm").string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
+    static func dateTime(milliseconds: Int64) -> String { WallClock.localTime(milliseconds: milliseconds) }
 
     /// `2026-12-03`.
-    static func date(milliseconds: Int64) -> String {
-        formatter("yyyy-MM-dd").string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
+    static func date(milliseconds: Int64) -> String { WallClock.localDate(milliseconds: milliseconds) }
 
     /// `12-03`, for chart axes.
-    static func shortDate(milliseconds: Int64) -> String {
-        formatter("MM-dd").string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
-
-    private static func formatter(_ format: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = format
-        return formatter
-    }
+    static func shortDate(milliseconds: Int64) -> String { WallClock.localMonthDay(milliseconds: milliseconds) }
 }

@@ -3,6 +3,7 @@ import DrillCore
 import DrillStation
 import DrillLinux
 import DrillStats
+import DrillStore
 import Foundation
 import Synchronization
 
@@ -72,7 +73,7 @@ struct CalibrateCommand: ParsableCommand {
         print(summary.text)
         let path = station + ".calibration.json"
         let record = CalibrationRecord(
-            station: value.name, loop: loop, measuredAt: Format.wallClockNow(), libgpiod: GPIOInspector.libraryVersion, summary: summary)
+            station: value.name, loop: loop, measuredAt: WallClock.nowISO, libgpiod: GPIOInspector.libraryVersion, summary: summary)
         try SnapcueJSON.encoder(pretty: true).encode(record).write(to: URL(fileURLWithPath: path))
         print("saved \(path)")
         if summary.lost > 0 {

@@ -1,4 +1,5 @@
 import DrillCore
+import DrillStore
 import Foundation
 
 /// Number and time formatting shared by the reports.
@@ -45,26 +46,11 @@ enum Format {
         return text
     }
 
-    /// The current wall-clock time, ISO 8601 UTC with milliseconds (session metadata only).
-    static func wallClockNow() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
-
     /// A Unix-ms time as local `2026-11-25 17:30`, for tables.
-    static func localTime(milliseconds: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
+    static func localTime(milliseconds: Int64) -> String { WallClock.localTime(milliseconds: milliseconds) }
 
     /// A Unix-ms time as a local date, `2026-11-25`.
-    static func localDate(milliseconds: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
+    static func localDate(milliseconds: Int64) -> String { WallClock.localDate(milliseconds: milliseconds) }
 
     /// `3.91 /s`, or `–`.
     static func speed(_ value: Double?) -> String {
