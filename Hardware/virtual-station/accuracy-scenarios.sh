@@ -4,26 +4,12 @@
 # TRIALS (default 150) sets the drill's length. Results go to ./results.
 set -u
 TRIALS=${TRIALS:-150}
-R=./results
-mkdir -p $R
-# The athlete creates its record file just before it starts watching (or listening). Under a busy host its
-# 70 MB binary can take seconds to start from the share, so each drill waits for that, not a fixed sleep.
-await_athlete() { n=0; while [ ! -e "$1" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; }
+. ./scenario-lib.sh
 set -- $(gpiosim-mk accuracy 16)
 CHIP=$1 DIR=$2
-# The kernel's own record of every light onset: gpiolib's gpio_value trace event fires as the line is
-# set, on CLOCK_MONOTONIC (trace clock "mono"), the clock Snapcue and the athlete read. It is the
-# truth for onsets, Snapcue's and the floor light's alike; the GPIO number maps to a line through
-# the chip's base in debugfs.
-T=/sys/kernel/tracing
-mount -t tracefs tracefs $T 2>/dev/null
-if [ -d $T/events/gpio/gpio_value ]; then
-  echo 0 > $T/tracing_on; echo mono > $T/trace_clock; echo 4096 > $T/buffer_size_kb
-  echo 'get == 0' > $T/events/gpio/gpio_value/filter; echo 1 > $T/events/gpio/gpio_value/enable
-  : > $T/trace; echo 1 > $T/tracing_on
-else
-  echo "accuracy: no gpio_value trace event in this kernel; onsets are judged by Snapcue's own record" >&2
-fi
+# The kernel's own record (gpio_trace_start): every light onset (the truth for onsets, Snapcue's and the
+# floor light's alike) and every edge it delivered, by which the checker times the athlete's presses.
+gpio_trace_start || echo "accuracy: onsets are judged by Snapcue's own record, presses by the athlete's writes" >&2
 cat > accuracy-station.yaml <<YAML
 name: virtual-accuracy
 lights:
@@ -56,18 +42,25 @@ defaults:
   catch_probability: 0.08
 blocks: [{trials: $TRIALS}]
 YAML
+HOLD=80 FLOOR_LINE=15 FLOOR_LIGHT=14
+cp accuracy-station.yaml accuracy-drill.yaml $R/
+cat > $R/accuracy-athlete.yaml <<YAML
+hold: ${HOLD}ms
+floor_line: $FLOOR_LINE
+floor_light: $FLOOR_LIGHT
+YAML
 ./snapcue-athlete --chip $DIR --chip-label accuracy \
   --pair pad1:0=pad1:8 --pair pad2:1=pad2:9 --pair pad3:2=pad3:10 --pair pad4:3=pad4:11 --nogo-light stop:4 \
   --reaction 170,210,250,290,230,190 --mistakes --pause 200 --min-foreperiod 500 --bounce-every 7 --bounce-gap 0.5 \
-  --floor-line 15 --floor-light 14 --duration $((TRIALS * 3 + 30)) --seed 5 --truth $R/accuracy-truth.jsonl 2> $R/accuracy-athlete.err &
+  --hold $HOLD --floor-line $FLOOR_LINE --floor-light $FLOOR_LIGHT --duration $((TRIALS * 3 + 30)) --seed 5 \
+  --truth $R/accuracy-truth.jsonl 2> $R/accuracy-athlete.err &
 ATHLETE=$!
-await_athlete $R/accuracy-truth.jsonl
-./snapcue run accuracy-drill.yaml --station accuracy-station.yaml --seed 11 --athlete Virtual --json > $R/accuracy-session.json 2> $R/accuracy-session.err
-echo $? > $R/accuracy-session.rc
-kill $ATHLETE; wait $ATHLETE 2>/dev/null
-if [ -d $T/events/gpio/gpio_value ]; then
-  echo 0 > $T/tracing_on; cat $T/trace > $R/accuracy-gpio-trace.txt
-  echo "$CHIP" > $R/accuracy-chip.txt; cat /sys/kernel/debug/gpio > $R/accuracy-gpio-chips.txt
-  cp accuracy-station.yaml $R/
+if await_athlete accuracy $R/accuracy-truth.jsonl $ATHLETE; then
+  ./snapcue run accuracy-drill.yaml --station accuracy-station.yaml --seed 11 --athlete Virtual --json > $R/accuracy-session.json 2> $R/accuracy-session.err
+  echo $? > $R/accuracy-session.rc
+  kill $ATHLETE; wait $ATHLETE 2>/dev/null
+else
+  not_run accuracy-session
 fi
+gpio_trace_stop accuracy $CHIP
 tail -24 $R/accuracy-session.err

@@ -2,12 +2,8 @@
 # GPIO scenarios against a real kernel gpio-sim chip; results go to ./results
 # for the host-side checker (check_gpio.py).
 set -u
-R=./results
-mkdir -p $R
-rm -f /tmp/jumper.jsonl
-# The athlete creates its record file just before it starts watching (or listening). Under a busy host its
-# 70 MB binary can take seconds to start from the share, so each drill waits for that, not a fixed sleep.
-await_athlete() { n=0; while [ ! -e "$1" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; }
+. ./scenario-lib.sh
+rm -f /tmp/jumper.jsonl $R/athletes.txt
 # Every drill in the guest is stored here (one commit per trial); a copy comes out with the results.
 # (In the guest's tmpfs: SQLite's WAL needs shared memory maps, which the 9p share does not offer.)
 export SNAPCUE_DB=/tmp/snapcue/station.db
@@ -56,6 +52,13 @@ defaults:
 blocks:
   - trials: 24
 YAML
+# The checker reads the same files (with a YAML parser), and the athlete's own settings.
+cp station.yaml calibration.yaml drill.yaml $R/
+HOLD=80 CAL_COUNT=300
+cat > $R/athlete.yaml <<YAML
+hold: ${HOLD}ms
+calibration_cues: $CAL_COUNT
+YAML
 
 PAIRS="--pair pad1:0=pad1:8 --pair pad2:1=pad2:9 --pair pad3:2=pad3:10 --pair pad4:3=pad4:11"
 
@@ -77,38 +80,56 @@ echo "== 3. a chip that is not there"
 cat $R/missing.txt
 
 echo "== 4. a drill with a virtual athlete (kernel timestamps, active low, bounce)"
-./snapcue-athlete --chip $DIR $PAIRS --reaction 180,230,300,260,210 --bounce-every 4 --bounce-gap 0.5 \
+# The kernel's own record of the drill (gpio_trace_start): the checker judges Snapcue's edges and its bounce
+# flags against the edges the kernel delivered, not against the bounce the athlete meant.
+gpio_trace_start
+./snapcue-athlete --chip $DIR $PAIRS --reaction 180,230,300,260,210 --bounce-every 4 --bounce-gap 0.5 --hold $HOLD \
   --duration 60 --truth $R/truth.jsonl 2> $R/athlete.err &
 ATHLETE=$!
-await_athlete $R/truth.jsonl
-./snapcue run drill.yaml --station station.yaml --seed 7 --athlete Virtual --json > $R/session.json 2> $R/session.err
-echo $? > $R/session.rc
-kill $ATHLETE; wait $ATHLETE 2>/dev/null
+if await_athlete drill $R/truth.jsonl $ATHLETE; then
+  ./snapcue run drill.yaml --station station.yaml --seed 7 --athlete Virtual --json > $R/session.json 2> $R/session.err
+  echo $? > $R/session.rc
+  kill $ATHLETE; wait $ATHLETE 2>/dev/null
+else
+  not_run session
+fi
+gpio_trace_stop drill $CHIP
 tail -22 $R/session.err
 
 echo "== 5. calibration through a zero-delay jumper"
 # The jumper's record goes to /tmp (the guest's RAM): a write to the share per cue would slow it.
+gpio_trace_start
 ./snapcue-athlete --chip $DIR --pair pad1:0=pad1:8 --jumper --duration 60 --truth /tmp/jumper.jsonl 2> $R/jumper.err &
 ATHLETE=$!
-await_athlete /tmp/jumper.jsonl
-./snapcue calibrate --station calibration.yaml --loop pad1:pad1 --count 300 > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc
-kill $ATHLETE; wait $ATHLETE 2>/dev/null
-cp /tmp/jumper.jsonl $R/
+if await_athlete jumper /tmp/jumper.jsonl $ATHLETE; then
+  ./snapcue calibrate --station calibration.yaml --loop pad1:pad1 --count $CAL_COUNT > $R/calibrate.txt 2>&1; echo $? > $R/calibrate.rc
+  kill $ATHLETE; wait $ATHLETE 2>/dev/null
+else
+  not_run calibrate; cp $R/calibrate.err $R/calibrate.txt
+fi
+gpio_trace_stop calibrate $CHIP
+cp /tmp/jumper.jsonl $R/ 2>/dev/null
 cat $R/calibrate.txt
 cp calibration.yaml.calibration.json $R/ 2>/dev/null
 
 echo "== 6. the chip disappears mid-drill"
 ./snapcue-athlete --chip $DIR $PAIRS --reaction 250 --duration 60 --truth $R/unplug-truth.jsonl 2> /dev/null &
 ATHLETE=$!
-await_athlete $R/unplug-truth.jsonl
-./snapcue run drill.yaml --station station.yaml --seed 9 --athlete Virtual --json > $R/unplug.json 2> $R/unplug.err &
-DRILL=$!
-# Pull the chip once three trials are done (start-up is slow under emulation).
-n=0
-until grep -q "trial 3/" $R/unplug.err 2>/dev/null || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done
-echo 0 > /sys/kernel/config/gpio-sim/snapcue/live 2> $R/unplug-live.err
-wait $DRILL; echo $? > $R/unplug.rc
-kill $ATHLETE; wait $ATHLETE 2>/dev/null
+if await_athlete unplug $R/unplug-truth.jsonl $ATHLETE; then
+  ./snapcue run drill.yaml --station station.yaml --seed 9 --athlete Virtual --json > $R/unplug.json 2> $R/unplug.err &
+  DRILL=$!
+  # Pull the chip once three trials are done: however slow start-up is under emulation, not after a fixed
+  # time (but at the latest after 120 s, or when the drill has ended). The trials Snapcue had announced by
+  # then are the ones it must keep.
+  n=0
+  until grep -q "trial 3/" $R/unplug.err 2>/dev/null || ! process_running $DRILL || [ $n -ge 1200 ]; do sleep 0.1; n=$((n + 1)); done
+  echo 0 > /sys/kernel/config/gpio-sim/snapcue/live 2> $R/unplug-live.err
+  grep -c '^ *trial [0-9]*/' $R/unplug.err > $R/unplug-announced.txt
+  wait $DRILL; echo $? > $R/unplug.rc
+  kill $ATHLETE; wait $ATHLETE 2>/dev/null
+else
+  not_run unplug
+fi
 tail -5 $R/unplug.err
 cp $SNAPCUE_DB $R/station.db
 echo "guest scenarios done"

@@ -1,14 +1,11 @@
 # Runs inside the virtual station's guest: sound cues over ALSA into the
 # snd-aloop loopback card, captured on its other side for the host checker
-# (check_sound.py). Switches are gpio-sim lines nobody presses.
+# (check_sound.py). The athlete answers every cue it hears on a gpio-sim line.
 set -u
-R=./results
-mkdir -p $R
+. ./scenario-lib.sh
 rm -f /tmp/capture.raw /tmp/capture.raw.times
-# The athlete creates its record file just before it starts watching (or listening). Under a busy host its
-# 70 MB binary can take seconds to start from the share, so each drill waits for that, not a fixed sleep.
-await_athlete() { n=0; while [ ! -e "$1" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; }
 set -- $(gpiosim-mk sound 4)
+CHIP=$1 DIR=$2
 cat > sound-station.yaml <<YAML
 name: virtual-sound
 lights:
@@ -29,19 +26,28 @@ cues:
 defaults: {foreperiod: {distribution: uniform, min: 300ms, max: 700ms}, timeout: 300ms, intertrial: 100ms}
 blocks: [{trials: 40}]
 YAML
+HOLD=60
+cp sound-station.yaml sound-drill.yaml $R/
+echo "hold: ${HOLD}ms" > $R/sound-athlete.yaml
 # The athlete's ears record the loopback's other side, with the card's position and its CLOCK_MONOTONIC
 # time after every period: the checker's own measure of the card's rate and of when each onset was heard.
 # Into /tmp (the guest's RAM) while the drill runs, so the share's file system stays out of its way.
 # The athlete also answers every cue it hears on the pad (sound_response in its truth), within the timeout.
+# The kernel's own record (gpio_trace_start): the edges it delivered for those answers, and the ALSA xruns.
+gpio_trace_start
 ./snapcue-athlete --listen hw:Loopback,1,0 --record /tmp/capture.raw --duration 120 \
-  --chip $2 --respond pad:2 --reaction 150,190,230,170,210 --hold 60 --truth $R/sound-truth.jsonl 2> $R/listener.err &
+  --chip $DIR --respond pad:2 --reaction 150,190,230,170,210 --hold $HOLD --truth $R/sound-truth.jsonl 2> $R/listener.err &
 REC=$!
-await_athlete /tmp/capture.raw.times
-./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Listener --json > $R/sound-session.json 2> $R/sound-session.err
-echo $? > $R/sound-session.rc
-sleep 0.5
-kill $REC; wait $REC 2>/dev/null
-cp /tmp/capture.raw /tmp/capture.raw.times $R/
+if await_athlete listener /tmp/capture.raw.times $REC; then
+  ./snapcue run sound-drill.yaml --station sound-station.yaml --seed 3 --athlete Listener --json > $R/sound-session.json 2> $R/sound-session.err
+  echo $? > $R/sound-session.rc
+  sleep 0.5
+  kill $REC; wait $REC 2>/dev/null
+else
+  not_run sound-session
+fi
+gpio_trace_stop sound $CHIP
+cp /tmp/capture.raw /tmp/capture.raw.times $R/ 2>/dev/null
 # The card's clock on its own, as a station owner would measure it: 20 s of silence, every position reading kept.
 ./snapcue hardware sound-clock --station sound-station.yaml --seconds 20 --log $R/sound-clock.csv > $R/sound-clock.txt 2>&1
 echo $? > $R/sound-clock.rc
