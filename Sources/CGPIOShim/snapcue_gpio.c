@@ -14,14 +14,8 @@ static void copy_text(char *destination, size_t size, const char *source) {
     destination[size - 1] = '\0';
 }
 
-#ifdef GPIOD_LINE_BULK_MAX_LINES
-/* ------------------------------------------------------------ libgpiod 1.x */
-
+/* A chip is opened and closed the same way in libgpiod 1.x and 2.x. */
 struct snapcue_gpio_chip { struct gpiod_chip *chip; };
-struct snapcue_gpio_line { struct gpiod_line *line; };
-
-int snapcue_gpio_api_major(void) { return 1; }
-const char *snapcue_gpio_api_version(void) { return gpiod_version_string(); }
 
 snapcue_gpio_chip *snapcue_gpio_chip_open(const char *path) {
     struct gpiod_chip *chip = gpiod_chip_open(path);
@@ -37,6 +31,14 @@ void snapcue_gpio_chip_close(snapcue_gpio_chip *chip) {
     gpiod_chip_close(chip->chip);
     free(chip);
 }
+
+#ifdef GPIOD_LINE_BULK_MAX_LINES
+/* ------------------------------------------------------------ libgpiod 1.x */
+
+struct snapcue_gpio_line { struct gpiod_line *line; };
+
+int snapcue_gpio_api_major(void) { return 1; }
+const char *snapcue_gpio_api_version(void) { return gpiod_version_string(); }
 
 int snapcue_gpio_chip_info(snapcue_gpio_chip *chip, char *name, size_t name_size, char *label, size_t label_size,
                            unsigned *num_lines) {
@@ -121,7 +123,6 @@ int snapcue_gpio_read_events(snapcue_gpio_line *line, snapcue_gpio_event *events
 #else
 /* ------------------------------------------------------------ libgpiod 2.x */
 
-struct snapcue_gpio_chip { struct gpiod_chip *chip; };
 struct snapcue_gpio_line {
     struct gpiod_line_request *request;
     struct gpiod_edge_event_buffer *buffer;
@@ -130,21 +131,6 @@ struct snapcue_gpio_line {
 
 int snapcue_gpio_api_major(void) { return 2; }
 const char *snapcue_gpio_api_version(void) { return gpiod_api_version(); }
-
-snapcue_gpio_chip *snapcue_gpio_chip_open(const char *path) {
-    struct gpiod_chip *chip = gpiod_chip_open(path);
-    if (!chip) return NULL;
-    snapcue_gpio_chip *wrapper = calloc(1, sizeof *wrapper);
-    if (!wrapper) { gpiod_chip_close(chip); errno = ENOMEM; return NULL; }
-    wrapper->chip = chip;
-    return wrapper;
-}
-
-void snapcue_gpio_chip_close(snapcue_gpio_chip *chip) {
-    if (!chip) return;
-    gpiod_chip_close(chip->chip);
-    free(chip);
-}
 
 int snapcue_gpio_chip_info(snapcue_gpio_chip *chip, char *name, size_t name_size, char *label, size_t label_size,
                            unsigned *num_lines) {

@@ -27,16 +27,10 @@ struct DataSafetyCLITests {
         let db = freshDatabase()
         let output = Pipe()
         let drill = try snapcueProcess(["demo", "--seed", "8", "--athlete", "Dana", "--db", db], output: output)
-        let seen = DispatchSemaphore(value: 0)
-        let text = LockedText()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if text.append(chunk).contains("trial 3/") { seen.signal() }
-        }
-        let appeared = seen.wait(timeout: .now() + 60) == .success
+        let text = OutputWatcher(output, waitingFor: "trial 3/")
+        let appeared = text.seen.wait(timeout: .now() + 60) == .success
         kill(drill.processIdentifier, SIGKILL)
         drill.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
         #expect(appeared, "no 'trial 3/' line in: \(text.value)")
         let show = try json(try snapcue("sessions", "show", "1", "--json", "--db", db)) as? [String: Any]
         let session = show?["session"] as? [String: Any]
@@ -135,19 +129,34 @@ func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
     return process.terminationStatus
 }
 
-/// Text gathered from another thread.
-final class LockedText: @unchecked Sendable {
+/// Reads a child's output on a thread of its own (blocking reads until end of file, not
+/// `readabilityHandler`, whose dispatch source once crashed the test process when the child was
+/// killed) and signals `seen` when `pattern` first appears.
+final class OutputWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
+    let seen = DispatchSemaphore(value: 0)
 
-    /// Adds `chunk`; the whole text so far.
-    func append(_ chunk: Data) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        data.append(chunk)
-        return String(decoding: data, as: UTF8.self)
+    init(_ pipe: Pipe, waitingFor pattern: String) {
+        let handle = pipe.fileHandleForReading
+        Thread { [self] in
+            var signalled = false
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                data.append(chunk)
+                let text = String(decoding: data, as: UTF8.self)
+                lock.unlock()
+                if !signalled, text.contains(pattern) {
+                    signalled = true
+                    seen.signal()
+                }
+            }
+        }.start()
     }
 
+    /// The text read so far.
     var value: String {
         lock.lock()
         defer { lock.unlock() }
