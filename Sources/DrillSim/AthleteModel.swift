@@ -36,6 +36,13 @@ public struct AthleteModel: Equatable, Sendable, Codable {
     public var noGoCommissionRate = 0.15
     /// Chance of responding on a catch trial (no cue).
     public var catchResponseRate = 0.05
+    /// Mean time to move the hand or foot from one pad to another (rapid-fire
+    /// drills, and from one lit pad to the next with `expect: all`).
+    public var padToPadMean: Duration = .milliseconds(220)
+    /// Standard deviation of the pad-to-pad time.
+    public var padToPadSigma: Duration = .milliseconds(40)
+    /// Chance of pressing a lit distractor pad instead of the target.
+    public var distractorRate = 0.06
 
     public init() {}
 
@@ -55,6 +62,8 @@ public struct AthleteModel: Equatable, Sendable, Codable {
         model.wrongTargetRate = 0
         model.noGoCommissionRate = 0
         model.catchResponseRate = 0
+        model.padToPadSigma = .zero
+        model.distractorRate = 0
         return model
     }
 
@@ -66,6 +75,12 @@ public struct AthleteModel: Equatable, Sendable, Codable {
         if choices > 1 { seconds += choiceCostPerBit.seconds * log2(Double(choices)) }
         if auditory { seconds -= auditoryAdvantage.seconds }
         if sigma > .zero || tau > .zero { seconds = max(seconds, 0.100) }
+        return .nanoseconds(Int64((seconds * 1e9).rounded()))
+    }
+
+    /// One pad-to-pad movement, at least 60 ms.
+    func padToPadTime(using generator: inout SeededGenerator) -> Duration {
+        let seconds = max(padToPadMean.seconds + padToPadSigma.seconds * generator.nextStandardNormal(), 0.060)
         return .nanoseconds(Int64((seconds * 1e9).rounded()))
     }
 

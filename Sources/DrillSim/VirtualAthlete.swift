@@ -16,6 +16,8 @@ final class VirtualAthlete {
     private var respondedThisTrial = false
     /// Home-release mode: whether the athlete is (or will be) on the home switch.
     private var onHome = false
+    /// The pad pressed last: in rapid-fire drills the hand travels from there to the next.
+    private var lastPad: String?
 
     init(side: String, sideIndex: Int, model: AthleteModel, seed: UInt64, profile: Profile) {
         self.side = side
@@ -69,6 +71,8 @@ final class VirtualAthlete {
             guard generator.nextBernoulli(model.noGoCommissionRate) else { return [] }
             let reaction = model.reactionTime(choices: 1, auditory: auditory, using: &generator)
             return respond(at: onset + reaction, target: pick(from: targets))
+        case .go where trial.expectsAllLit:
+            return hitEveryLitPad(trial, onset: onset, auditory: auditory)
         case .go:
             guard let expected = trial.expected[side] else { return [] }
             if generator.nextBernoulli(model.missRate) { return [] }
@@ -76,14 +80,33 @@ final class VirtualAthlete {
                 let early = Duration.milliseconds(5) + .nanoseconds(Int64(generator.nextUnitInterval() * 85e6))
                 return respond(at: onset + early, target: expected)
             }
-            let reaction = model.reactionTime(choices: choices(in: trial), auditory: auditory, using: &generator)
+            var reaction = model.reactionTime(choices: choices(in: trial), auditory: auditory, using: &generator)
             var target = expected
             let others = blockTargets(of: trial).filter { $0 != expected }
-            if !others.isEmpty && generator.nextBernoulli(model.wrongTargetRate) {
+            let distractors = profile.isHeadToHead ? [] : trial.lights.filter { $0 != expected && targets.contains($0) }
+            if !distractors.isEmpty && generator.nextBernoulli(model.distractorRate) {
+                target = pick(from: distractors) ?? expected
+            } else if !others.isEmpty && generator.nextBernoulli(model.wrongTargetRate) {
                 target = pick(from: others) ?? expected
+            }
+            if profile.blocks[trial.blockIndex].rules.rapidFire, let lastPad, lastPad != target {
+                reaction += model.padToPadTime(using: &generator)  // the hand travels to the next pad
             }
             return respond(at: onset + reaction, target: target)
         }
+    }
+
+    /// `expect: all`: the lit pads one after another, nearest first as the
+    /// cue lists them, a pad-to-pad movement between presses.
+    private func hitEveryLitPad(_ trial: PlannedTrial, onset: MonotonicInstant, auditory: Bool) -> [SwitchEdge] {
+        if generator.nextBernoulli(model.missRate) { return [] }
+        var at = onset + model.reactionTime(choices: trial.lights.count, auditory: auditory, using: &generator)
+        var edges: [SwitchEdge] = []
+        for pad in trial.lights {
+            edges += respond(at: at, target: pad)
+            at = at + model.pressDuration + model.padToPadTime(using: &generator)
+        }
+        return edges
     }
 
     /// The edges of one response at `instant`: a press and release of the
@@ -101,6 +124,7 @@ final class VirtualAthlete {
                 SwitchEdge(switchName: home, kind: .press, timestamp: hit + model.returnHome),
             ]
         }
+        lastPad = target
         return [
             SwitchEdge(switchName: target, kind: .press, timestamp: instant),
             SwitchEdge(switchName: target, kind: .release, timestamp: instant + model.pressDuration),

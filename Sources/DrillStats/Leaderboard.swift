@@ -1,3 +1,5 @@
+import DrillCore
+
 /// What a leaderboard ranks by.
 public enum LeaderboardMetric: String, CaseIterable, Equatable, Sendable, Codable {
     /// Session median RT, lower is better (the default).
@@ -6,6 +8,8 @@ public enum LeaderboardMetric: String, CaseIterable, Equatable, Sendable, Codabl
     case speed
     /// Session accuracy, higher is better.
     case accuracy
+    /// The drill's declared score, in its own direction (`DrillScore.lowerIsBetter`).
+    case score
 }
 
 /// A ranking of athletes in one drill (one profile version).
@@ -13,7 +17,8 @@ public enum LeaderboardMetric: String, CaseIterable, Equatable, Sendable, Codabl
 /// Rules, applied in this order:
 /// 1. A session counts if it has at least `minimumValidTrials` hits and a value for the metric.
 /// 2. Each athlete is ranked by their best counting session (their other sessions do not count).
-/// 3. Athletes are ordered by that value: median RT ascending; speed and accuracy descending.
+/// 3. Athletes are ordered by that value: median RT ascending; speed and accuracy descending;
+///    the drill's score in its own direction (time and reaction-time sums ascending, hits and wins descending).
 /// 4. Equal values (compared exactly, not as displayed) are broken by, in turn:
 ///    more valid trials; for accuracy, the lower median RT; the earlier session
 ///    (who got there first); the athlete's name. Every row has its own rank, and
@@ -48,20 +53,27 @@ public struct Leaderboard: Equatable, Sendable, Codable {
     }
 
     public var metric: LeaderboardMetric
+    /// The drill's score (what `.score` ranks by).
+    public var score: DrillScore
     public var minimumValidTrials: Int
     public var rows: [Row]
 
-    public init(candidates: [Candidate], metric: LeaderboardMetric = .median, minimumValidTrials: Int = 10) {
+    public init(
+        candidates: [Candidate], metric: LeaderboardMetric = .median, minimumValidTrials: Int = 10,
+        score: DrillScore = .medianReactionTime
+    ) {
         self.metric = metric
+        self.score = score
         self.minimumValidTrials = minimumValidTrials
+        let lowerFirst = metric == .median || (metric == .score && score.lowerIsBetter)
         let counting = candidates.filter { $0.point.validCount >= minimumValidTrials && Self.value($0.point, metric) != nil }
         let byAthlete = Dictionary(grouping: counting, by: \.athlete)
         let bests = byAthlete.values.map { sessions in
-            (sessions.min { Self.ordering($0, $1, metric).isBefore }!, sessions.count)
+            (sessions.min { Self.ordering($0, $1, metric, lowerFirst: lowerFirst).isBefore }!, sessions.count)
         }
-        let sorted = bests.sorted { Self.ordering($0.0, $1.0, metric).isBefore }
+        let sorted = bests.sorted { Self.ordering($0.0, $1.0, metric, lowerFirst: lowerFirst).isBefore }
         rows = sorted.enumerated().map { index, entry in
-            let tieBrokenBy = index > 0 ? Self.ordering(sorted[index - 1].0, entry.0, metric).decidedBy : nil
+            let tieBrokenBy = index > 0 ? Self.ordering(sorted[index - 1].0, entry.0, metric, lowerFirst: lowerFirst).decidedBy : nil
             return Row(
                 rank: index + 1, athlete: entry.0.athlete, team: entry.0.team, best: entry.0.point,
                 value: Self.value(entry.0.point, metric)!, countingSessions: entry.1, tieBrokenBy: tieBrokenBy)
@@ -74,13 +86,16 @@ public struct Leaderboard: Equatable, Sendable, Codable {
         case .median: point.medianMilliseconds
         case .speed: point.meanSpeed
         case .accuracy: point.accuracy
+        case .score: point.score
         }
     }
 
     /// Whether `a` goes before `b`, and which tie-break rule decided (nil: the metric itself).
-    private static func ordering(_ a: Candidate, _ b: Candidate, _ metric: LeaderboardMetric) -> (isBefore: Bool, decidedBy: String?) {
+    private static func ordering(
+        _ a: Candidate, _ b: Candidate, _ metric: LeaderboardMetric, lowerFirst: Bool
+    ) -> (isBefore: Bool, decidedBy: String?) {
         let va = value(a.point, metric)!, vb = value(b.point, metric)!
-        if va != vb { return (metric == .median ? va < vb : va > vb, nil) }
+        if va != vb { return (lowerFirst ? va < vb : va > vb, nil) }
         if a.point.validCount != b.point.validCount { return (a.point.validCount > b.point.validCount, "more valid trials") }
         if metric == .accuracy, let ma = a.point.medianMilliseconds, let mb = b.point.medianMilliseconds, ma != mb {
             return (ma < mb, "lower median RT")

@@ -12,10 +12,12 @@ public struct SessionPoint: Equatable, Sendable, Codable {
     public var meanSpeed: Double?
     /// Correct over judged trials.
     public var accuracy: Double?
+    /// The drill's score (its profile says which).
+    public var score: Double?
 
     public init(
         session: String, startedAtMilliseconds: Int64, validCount: Int, medianMilliseconds: Double?, meanSpeed: Double?,
-        accuracy: Double?
+        accuracy: Double?, score: Double? = nil
     ) {
         self.session = session
         self.startedAtMilliseconds = startedAtMilliseconds
@@ -23,5 +25,6 @@ public struct SessionPoint: Equatable, Sendable, Codable {
         self.medianMilliseconds = medianMilliseconds
         self.meanSpeed = meanSpeed
         self.accuracy = accuracy
+        self.score = score
     }
 }

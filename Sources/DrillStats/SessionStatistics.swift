@@ -23,9 +23,9 @@ public struct ForeperiodBin: Equatable, Sendable, Codable {
 ///   k = max(1, round(n / 10)); the slowest 10 % also as mean 1/RT.
 /// - **lapses**: hits at or above the lapse threshold, plus misses whose timeout
 ///   was at or above it (a miss is a reaction slower than its timeout).
-/// - **errors**: wrong targets plus no-go commissions.
+/// - **errors**: wrong targets, distractor presses and no-go commissions.
 /// - **accuracy**: correct trials (hits, no-go and catch withheld) over all
-///   trials but stuck-switch ones, which could not be judged.
+///   trials but stuck-switch and cut-off ones, which could not be judged.
 /// - **d′**: see `DPrime` (go/no-go sessions only).
 /// - **time-on-task slope**: least-squares slope of RT against minutes since
 ///   the session's first cue, ms per minute (positive: slowing down, fatigue).
@@ -72,6 +72,8 @@ public struct SessionStatistics: Equatable, Sendable, Codable {
     public var outcomes: [String: Int]
     /// Head-to-head trials won (ties count for both); nil for one-athlete drills.
     public var wins: Int?
+    /// The drill's score (`SessionSummary` sets it); nil when the session gives none.
+    public var score: Double?
 
     /// How many trials had `outcome`.
     public func count(_ outcome: Outcome) -> Int { outcomes[outcome.rawValue] ?? 0 }
@@ -83,7 +85,7 @@ public struct SessionStatistics: Equatable, Sendable, Codable {
         let times = hits.map { Double($0.1.reactionTimeNanoseconds!) / 1e6 }
         var outcomes: [String: Int] = [:]
         for (_, result) in results { outcomes[result.outcome.rawValue, default: 0] += 1 }
-        let judged = results.filter { $0.1.outcome != .stuckSwitch }
+        let judged = results.filter { $0.1.outcome != .stuckSwitch && $0.1.outcome != .cutOff }
         let correct = judged.filter { [.hit, .noGoCorrect, .catchCorrect].contains($0.1.outcome) }.count
 
         self.side = side

@@ -3,6 +3,8 @@ import DrillCore
 /// The summary printed at the end of a session: the statistics of every side.
 public struct SessionSummary: Equatable, Sendable, Codable {
     public var sides: [SessionStatistics]
+    /// How the drill is scored; each side's value is its `score`.
+    public var score: DrillScore
     /// Trials with at least one timing flag.
     public var flaggedTrials: Int
 
@@ -12,9 +14,12 @@ public struct SessionSummary: Equatable, Sendable, Codable {
         let sideNames = session.trials.first.map { $0.sides.map(\.side) } ?? Array(session.athletes.keys).sorted()
         let threshold = lapseThresholdMilliseconds ?? Double(session.lapseThresholdNanoseconds) / 1e6
         sides = sideNames.map { side in
-            SessionStatistics(
+            var statistics = SessionStatistics(
                 side: side, trials: session.trials, lapseThresholdMilliseconds: threshold, headToHead: sideNames.count > 1)
+            statistics.score = session.score.value(side: side, trials: session.trials, statistics: statistics)
+            return statistics
         }
+        score = session.score
         flaggedTrials = session.trials.filter { !$0.timing.flags.isEmpty }.count
     }
 }

@@ -51,6 +51,9 @@ public enum ExportColumns {
         sessionText("profile", "profile name") { $0.result.profileName },
         sessionInteger("profile_version", "profile version") { Int64($0.result.profileVersion) },
         sessionText("profile_title", "profile title") { $0.result.profileTitle },
+        sessionText("profile_score", "how the drill is scored (median_rt, hits, time_to_hits:N, best_sum:N, accuracy, wins)") {
+            $0.result.score.storedName
+        },
         sessionText("profile_hash", "SHA-256 of the profile's canonical JSON") { $0.profileHash },
         sessionText("seed", "plan seed (same profile + seed = same drill)") { String($0.result.seed) },
         sessionInteger("seed_chosen", "1 if the seed was given, 0 if drawn at random") { $0.seedChosen ? 1 : 0 },

@@ -122,7 +122,8 @@ public enum ExportReader {
             athletes: athletes, startedAt: WallClock.iso(milliseconds: started),
             end: DrillEnd(complete: complete, reason: head.text("session_end_reason")),
             plannedTrials: Int(try head.requiredInteger("planned_trials")), trials: trials,
-            lapseThresholdNanoseconds: try head.requiredInteger("lapse_threshold_ns"))
+            lapseThresholdNanoseconds: try head.requiredInteger("lapse_threshold_ns"),
+            score: head.text("profile_score").flatMap(DrillScore.init(storedName:)) ?? .medianReactionTime)
         return SessionImport(
             uuid: try head.required("session_uuid"), status: complete ? .complete : .aborted,
             endReason: head.text("session_end_reason"), startedAtMilliseconds: started,

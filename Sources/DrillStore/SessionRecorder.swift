@@ -145,8 +145,8 @@ extension Store {
         let session = start.session
         let profile = start.profile
         try db.execute(
-            sql: "INSERT OR IGNORE INTO profile (name, version, title, content_hash, definition) VALUES (?, ?, ?, ?, ?)",
-            arguments: [profile.name, profile.version, profile.title, profile.contentHash, profile.definition])
+            sql: "INSERT OR IGNORE INTO profile (name, version, title, content_hash, definition, score) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [profile.name, profile.version, profile.title, profile.contentHash, profile.definition, session.score.storedName])
         let profileID = try Int64.fetchOne(db, sql: "SELECT id FROM profile WHERE content_hash = ?", arguments: [profile.contentHash])!
         try db.execute(
             sql: "INSERT INTO station (name, kind, host) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, host = COALESCE(excluded.host, host)",
@@ -185,8 +185,8 @@ extension Store {
         let summary = SessionSummary(session: session)
         for side in summary.sides {
             try db.cachedStatement(
-                sql: "UPDATE session_athlete SET trials = ?, valid_count = ?, median_rt_ms = ?, mean_speed = ?, accuracy = ? WHERE session_id = ? AND side = ?"
-            ).execute(arguments: [side.trials, side.validCount, side.medianMilliseconds, side.meanSpeed, side.accuracy, sessionID, side.side])
+                sql: "UPDATE session_athlete SET trials = ?, valid_count = ?, median_rt_ms = ?, mean_speed = ?, accuracy = ?, score = ? WHERE session_id = ? AND side = ?"
+            ).execute(arguments: [side.trials, side.validCount, side.medianMilliseconds, side.meanSpeed, side.accuracy, side.score, sessionID, side.side])
         }
     }
 

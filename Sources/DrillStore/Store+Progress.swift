@@ -1,3 +1,4 @@
+import DrillCore
 import DrillStats
 import GRDB
 
@@ -49,7 +50,7 @@ extension Store {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.started_at_ms, p.name, p.version, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy
+                    SELECT s.id, s.started_at_ms, p.name, p.version, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, sa.score
                     FROM session_athlete sa JOIN session s ON s.id = sa.session_id JOIN profile p ON p.id = s.profile_id
                     WHERE sa.athlete_id = ? AND s.status = 'complete' AND (?2 IS NULL OR p.name = ?2)
                     ORDER BY s.started_at_ms, s.id
@@ -61,7 +62,8 @@ extension Store {
                 groups[key, default: AthleteHistory(profile: row["name"], profileVersion: row["version"], points: [])].points.append(
                     SessionPoint(
                         session: "\(row["id"] as Int64)", startedAtMilliseconds: row["started_at_ms"], validCount: row["valid_count"],
-                        medianMilliseconds: row["median_rt_ms"], meanSpeed: row["mean_speed"], accuracy: row["accuracy"]))
+                        medianMilliseconds: row["median_rt_ms"], meanSpeed: row["mean_speed"], accuracy: row["accuracy"],
+                        score: row["score"]))
             }
             return groups.values.sorted { ($0.points.count, $1.profile, $0.profileVersion) > ($1.points.count, $0.profile, $1.profileVersion) }
         }
@@ -79,7 +81,7 @@ extension Store {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.started_at_ms, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, a.name, a.team
+                    SELECT s.id, s.started_at_ms, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, sa.score, a.name, a.team
                     FROM session s
                     JOIN profile p ON p.id = s.profile_id
                     JOIN session_athlete sa ON sa.session_id = s.id
@@ -95,9 +97,20 @@ extension Store {
                     athlete: row["name"], team: row["team"],
                     point: SessionPoint(
                         session: "\(row["id"] as Int64)", startedAtMilliseconds: row["started_at_ms"], validCount: row["valid_count"],
-                        medianMilliseconds: row["median_rt_ms"], meanSpeed: row["mean_speed"], accuracy: row["accuracy"]))
+                        medianMilliseconds: row["median_rt_ms"], meanSpeed: row["mean_speed"], accuracy: row["accuracy"],
+                        score: row["score"]))
             }
             return (version, candidates)
+        }
+    }
+
+    /// How `profile` (its newest version, or `version`) is scored: what `--metric score` ranks by.
+    public func score(ofProfile profile: String, version: Int? = nil) throws -> DrillScore {
+        try read { db in
+            let name = try String.fetchOne(
+                db, sql: "SELECT score FROM profile WHERE name = ? AND (? IS NULL OR version = ?) ORDER BY version DESC, id DESC LIMIT 1",
+                arguments: [profile, version, version])
+            return name.flatMap(DrillScore.init(storedName:)) ?? .medianReactionTime
         }
     }
 

@@ -16,7 +16,7 @@ extension Store {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.*, p.name AS profile_name, p.version AS profile_version, st.name AS station_name
+                    SELECT s.*, p.name AS profile_name, p.version AS profile_version, p.score AS profile_score, st.name AS station_name
                     FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id
                     WHERE (?1 IS NULL OR s.id IN (SELECT session_id FROM session_athlete WHERE athlete_id = ?1))
                       AND (?2 IS NULL OR p.name = ?2)
@@ -39,14 +39,15 @@ extension Store {
                     SessionListing.Side(
                         side: side["side"], athlete: side["name"], team: side["team"], trials: side["trials"],
                         validCount: side["valid_count"], medianMilliseconds: side["median_rt_ms"], meanSpeed: side["mean_speed"],
-                        accuracy: side["accuracy"])
+                        accuracy: side["accuracy"], score: side["score"])
                 }
                 return SessionListing(
                     id: id, uuid: row["uuid"], startedAtMilliseconds: row["started_at_ms"], profile: row["profile_name"],
                     profileVersion: row["profile_version"], station: row["station_name"], status: try SessionStatus.parse(row["status"], place: path),
                     endReason: row["end_reason"], seed: UInt64(bitPattern: row["seed"]), trials: row["trial_count"],
                     plannedTrials: row["planned_trials"], flaggedTrials: row["flagged_trials"],
-                    maxLatenessNanoseconds: row["max_lateness_ns"], sides: sides)
+                    maxLatenessNanoseconds: row["max_lateness_ns"], sides: sides,
+                    score: DrillScore(storedName: row["profile_score"] ?? "") ?? .medianReactionTime)
             }
         }
     }
@@ -68,7 +69,7 @@ extension Store {
     /// The columns of a stored session: the session row, its profile and station. Add a WHERE clause.
     static let sessionSelect = """
         SELECT s.*, p.name AS profile_name, p.version AS profile_version, p.title AS profile_title,
-            p.content_hash, st.name AS station_name, st.kind AS station_kind
+            p.score AS profile_score, p.content_hash, st.name AS station_name, st.kind AS station_kind
         FROM session s JOIN profile p ON p.id = s.profile_id JOIN station st ON st.id = s.station_id
         """
 
@@ -97,7 +98,8 @@ extension Store {
             seed: UInt64(bitPattern: row["seed"]), station: row["station_name"], athletes: athletes,
             startedAt: WallClock.iso(milliseconds: started),
             end: status == .running ? .fault(reason: "in progress") : DrillEnd(complete: status == .complete, reason: reason),
-            plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"])
+            plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"],
+            score: DrillScore(storedName: row["profile_score"] ?? "") ?? .medianReactionTime)
         return StoredSession(
             id: row["id"], uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
             endedAtMilliseconds: row["ended_at_ms"], seedChosen: row["seed_chosen"], profileHash: row["content_hash"],

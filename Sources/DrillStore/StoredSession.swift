@@ -32,6 +32,8 @@ public struct SessionListing: Equatable, Sendable, Codable {
         public var medianMilliseconds: Double?
         public var meanSpeed: Double?
         public var accuracy: Double?
+        /// The drill's score (`SessionListing.score` says which).
+        public var score: Double?
     }
 
     public var id: Int64
@@ -48,6 +50,8 @@ public struct SessionListing: Equatable, Sendable, Codable {
     public var flaggedTrials: Int
     public var maxLatenessNanoseconds: Int64?
     public var sides: [Side]
+    /// How the drill is scored.
+    public var score: DrillScore = .medianReactionTime
 }
 
 /// Which sessions a listing or export covers.

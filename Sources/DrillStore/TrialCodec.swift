@@ -39,6 +39,22 @@ public enum TrialCodec {
         }
     }
 
+    /// `expect: all` splits: `pad@rt_ns` in the order hit, joined by `;`.
+    public static func splits(_ splits: [PadSplit]) -> String {
+        splits.map { escape($0.pad) + "@\($0.reactionTimeNanoseconds)" }.joined(separator: ";")
+    }
+
+    /// Parses `splits(_:)`'s form; throws on anything else.
+    public static func splits(_ text: String) throws -> [PadSplit] {
+        guard !text.isEmpty else { return [] }
+        return try text.split(separator: ";").map { item in
+            guard let at = item.lastIndex(of: "@"), let time = Int64(item[item.index(after: at)...]), at > item.startIndex else {
+                throw StoreError("split '\(item)' is not pad@rt_ns")
+            }
+            return PadSplit(pad: unescape(String(item[..<at])), reactionTimeNanoseconds: time)
+        }
+    }
+
     private static let reserved: [(Character, String)] = [("%", "%25"), (",", "%2C"), (";", "%3B"), ("@", "%40"), ("/", "%2F")]
 
     static func escape(_ name: String) -> String {

@@ -60,14 +60,20 @@ public enum TrialRow {
     static let lights = trial("lights", .text, "lights lit at onset, comma-separated") { .text(TrialCodec.list($0.planned.lights)) }
     static let sound = trial("sound", .text, "sound played at onset") { .text($0.planned.sound) }
     static let foreperiod = trial("foreperiod_ms", .integer, "planned wait before the cue") { .integer(Int64($0.planned.foreperiodMilliseconds)) }
-    static let expectedSwitch = result("expected_switch", .text, "switch to press (empty on no-go and catch)") { .text($0.expectedSwitch) }
+    static let expectAll = trial("expect_all", .integer, "1 when every lit pad had to be hit (expect: all), else 0") {
+        .integer($0.planned.expectsAllLit ? 1 : 0)
+    }
+    static let expectedSwitch = result("expected_switch", .text, "switch to press (the lit pads, comma-separated, for expect: all; empty on no-go and catch)") {
+        .text($0.expectedSwitch)
+    }
     static let outcome = result(
         "outcome", .text,
-        "hit, wrong_target, anticipation, false_start, miss, nogo_correct, nogo_commission, stuck_switch, catch_correct"
+        "hit, wrong_target, distractor, anticipation, false_start, miss, nogo_correct, nogo_commission, stuck_switch, catch_correct, cut_off"
     ) { .text($0.outcome.rawValue) }
     static let respondedSwitch = result("responded_switch", .text, "switch of the deciding response") { .text($0.respondedSwitch) }
     static let reactionTime = result("rt_ns", .integer, "reaction time = response − onset") { .integer($0.reactionTimeNanoseconds) }
     static let movementTime = result("mt_ns", .integer, "movement time (home-release drills)") { .integer($0.movementTimeNanoseconds) }
+    static let splits = result("splits", .text, "expect: all: each pad hit, pad@rt_ns in the order hit, ; between") { .text(TrialCodec.splits($0.splits)) }
     static let foreperiodStart = trial("foreperiod_start_ns", .integer, "CLOCK_MONOTONIC: foreperiod began") { .integer($0.foreperiodStart.nanoseconds) }
     static let scheduledOnset = trial("scheduled_onset_ns", .integer, "CLOCK_MONOTONIC: cue due") { .integer($0.scheduledOnset.nanoseconds) }
     static let onset = trial("onset_ns", .integer, "CLOCK_MONOTONIC: cue shown (empty if none)") { .integer($0.onset?.nanoseconds) }
@@ -91,8 +97,8 @@ public enum TrialRow {
 
     /// Every column, in export order.
     public static let all: [Column] = [
-        side, trialIndex, blockIndex, blockName, setNumber, trialInSet, kind, cue, lights, sound, foreperiod, expectedSwitch,
-        outcome, respondedSwitch, reactionTime, movementTime, foreperiodStart, scheduledOnset, onset, response, targetHit,
+        side, trialIndex, blockIndex, blockName, setNumber, trialInSet, kind, cue, lights, sound, foreperiod, expectAll, expectedSwitch,
+        outcome, respondedSwitch, reactionTime, movementTime, splits, foreperiodStart, scheduledOnset, onset, response, targetHit,
         decidedAt, lateness, lightSet, onsetUncertainty, soundOnset, soundOnsetUncertainty, flags, winners, edges,
     ]
 
@@ -111,24 +117,30 @@ public enum TrialRow {
 
     /// One side's result back from its `trial_result` cells.
     public static func sideResult(_ cells: some TrialCells) throws -> SideResult {
-        SideResult(
+        let splitList: [PadSplit]
+        do { splitList = try TrialCodec.splits(try cells.text(splits) ?? "") } catch let error as StoreError {
+            throw cells.failure(splits, error.message)
+        }
+        return SideResult(
             side: try cells.requiredText(side), expectedSwitch: try cells.text(expectedSwitch),
             outcome: try cells.choice(outcome, Outcome.self), respondedSwitch: try cells.text(respondedSwitch),
             response: try cells.instant(response), reactionTimeNanoseconds: try cells.integer(reactionTime),
             targetHit: try cells.instant(targetHit), movementTimeNanoseconds: try cells.integer(movementTime),
-            decidedAt: MonotonicInstant(nanoseconds: try cells.requiredInteger(decidedAt)))
+            decidedAt: MonotonicInstant(nanoseconds: try cells.requiredInteger(decidedAt)), splits: splitList)
     }
 
     /// A trial back from its `trial` cells and its sides' results.
     public static func record(_ row: some TrialCells, sides: [SideResult]) throws -> TrialRecord {
         var expected: [String: String] = [:]
-        for side in sides { if let target = side.expectedSwitch { expected[side.side] = target } }
-        let planned = PlannedTrial(
+        let expectsAll = try row.integer(expectAll) == 1
+        for side in sides where !expectsAll { if let target = side.expectedSwitch { expected[side.side] = target } }
+        var planned = PlannedTrial(
             index: Int(try row.requiredInteger(trialIndex)), blockIndex: Int(try row.requiredInteger(blockIndex)),
             blockName: try row.text(blockName) ?? "", set: Int(try row.requiredInteger(setNumber)),
             trialInSet: Int(try row.requiredInteger(trialInSet)), kind: try row.choice(kind, TrialKind.self),
             cueName: try row.text(cue), lights: TrialCodec.list(try row.text(lights) ?? ""), sound: try row.text(sound),
             expected: expected, foreperiodMilliseconds: Int(try row.requiredInteger(foreperiod)))
+        planned.expectsAllLit = expectsAll
         var timing = TrialTiming()
         timing.schedulerLatenessNanoseconds = try row.integer(lateness)
         timing.lightSetNanoseconds = try row.integer(lightSet)

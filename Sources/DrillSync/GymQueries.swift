@@ -19,7 +19,7 @@ extension GymDatabase {
             throw GymError("'\(query.profile)' has no synced sessions of version \(version)", fix: "versions with sessions: \(versions.map(String.init).joined(separator: ", "))")
         }
         let rows = try await run("""
-            SELECT s.uuid, s.started_at_ms, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, a.name, a.team
+            SELECT s.uuid, s.started_at_ms, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, sa.score, a.name, a.team
             FROM session s
             JOIN profile p ON p.content_hash = s.profile_hash
             JOIN session_athlete sa ON sa.session_uuid = s.uuid
@@ -31,12 +31,14 @@ extension GymDatabase {
               AND (\(query.seed.map { Int64(bitPattern: $0) })::bigint IS NULL OR s.seed = \(query.seed.map { Int64(bitPattern: $0) }))
             """)
         var candidates: [Leaderboard.Candidate] = []
-        for try await (uuid, started, valid, median, speed, accuracy, name, team) in rows.decode(
-            (String, Int64, Int, Double?, Double?, Double?, String, String?).self)
+        for try await (uuid, started, valid, median, speed, accuracy, score, name, team) in rows.decode(
+            (String, Int64, Int, Double?, Double?, Double?, Double?, String, String?).self)
         {
             candidates.append(Leaderboard.Candidate(
                 athlete: name, team: team,
-                point: SessionPoint(session: uuid, startedAtMilliseconds: started, validCount: valid, medianMilliseconds: median, meanSpeed: speed, accuracy: accuracy)))
+                point: SessionPoint(
+                    session: uuid, startedAtMilliseconds: started, validCount: valid, medianMilliseconds: median, meanSpeed: speed,
+                    accuracy: accuracy, score: score)))
         }
         return (version, candidates)
     }

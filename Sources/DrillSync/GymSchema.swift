@@ -6,7 +6,7 @@ import PostgresNIO
 /// Versions are numbered; a version never changes once shipped, a new need
 /// is a new version. A database written by a newer Snapcue is refused.
 enum GymSchema {
-    static let versions: [(Int, String)] = [(1, version1)]
+    static let versions: [(Int, String)] = [(1, version1), (2, version2)]
 
     static func migrate(_ database: GymDatabase) async throws {
         // One migrator at a time, even when several stations sync their first time at once.
@@ -125,5 +125,13 @@ enum GymSchema {
             PRIMARY KEY (session_uuid, trial_index, side),
             FOREIGN KEY (session_uuid, trial_index) REFERENCES trial (session_uuid, trial_index) ON DELETE CASCADE
         );
+        """
+
+    /// Rapid-fire, several lights and scores (the station's v4 migration).
+    static let version2 = """
+        ALTER TABLE profile ADD COLUMN score TEXT NOT NULL DEFAULT 'median_rt';
+        ALTER TABLE session_athlete ADD COLUMN score DOUBLE PRECISION;
+        ALTER TABLE trial ADD COLUMN expect_all INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE trial_result ADD COLUMN splits TEXT;
         """
 }

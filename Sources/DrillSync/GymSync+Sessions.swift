@@ -22,8 +22,9 @@ extension GymSync {
         try await gym.transaction { connection in
             let logger = gym.logger
             try await connection.query("""
-                INSERT INTO profile (content_hash, name, version, title)
-                VALUES (\(stored.profileHash), \(result.profileName), \(result.profileVersion), \(result.profileTitle))
+                INSERT INTO profile (content_hash, name, version, title, score)
+                VALUES (\(stored.profileHash), \(result.profileName), \(result.profileVersion), \(result.profileTitle),
+                    \(result.score.storedName))
                 ON CONFLICT (content_hash) DO NOTHING
                 """, logger: logger)
             try await connection.query("""
@@ -41,12 +42,12 @@ extension GymSync {
             for side in listing.sides {
                 guard let athleteUUID = athleteUUIDs[side.side] else { continue }
                 try await connection.query("""
-                    INSERT INTO session_athlete (session_uuid, side, athlete_uuid, trials, valid_count, median_rt_ms, mean_speed, accuracy)
+                    INSERT INTO session_athlete (session_uuid, side, athlete_uuid, trials, valid_count, median_rt_ms, mean_speed, accuracy, score)
                     VALUES (\(stored.uuid), \(side.side), \(athleteUUID), \(side.trials), \(side.validCount), \(side.medianMilliseconds),
-                        \(side.meanSpeed), \(side.accuracy))
+                        \(side.meanSpeed), \(side.accuracy), \(side.score))
                     ON CONFLICT (session_uuid, side) DO UPDATE SET athlete_uuid = EXCLUDED.athlete_uuid, trials = EXCLUDED.trials,
                         valid_count = EXCLUDED.valid_count, median_rt_ms = EXCLUDED.median_rt_ms, mean_speed = EXCLUDED.mean_speed,
-                        accuracy = EXCLUDED.accuracy
+                        accuracy = EXCLUDED.accuracy, score = EXCLUDED.score
                     """, logger: logger)
             }
             try await Self.insertTrials(newTrials, session: stored.uuid, connection: connection, logger: gym.logger)

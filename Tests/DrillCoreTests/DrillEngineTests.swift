@@ -322,7 +322,7 @@ struct DrillModeTests {
         #expect(harness.completed.map(\.foreperiodStart.nanoseconds) == [0, 32_500 * ms, 45_000 * ms])
     }
 
-    @Test("a time-limited set stops starting trials when its time is up")
+    @Test("a time-limited set ends exactly at its deadline; a trial whose cue has not come is dropped")
     func timeLimitedSet() throws {
         var harness = try EngineHarness("""
             name: p
@@ -333,8 +333,10 @@ struct DrillModeTests {
             """)
         harness.start()
         harness.finish()
-        // Misses take 3.001 s each: trials start at 0, 3.001, 6.002, 9.003 s; at 12.004 s time is up.
-        #expect(harness.completed.count == 4)
+        // Misses take 3.001 s each: trials start at 0, 3.001, 6.002 and 9.003 s; the fourth cue
+        // would come at 11.003 s, after the set's end at 10 s, so that trial is not one.
+        #expect(harness.completed.count == 3)
+        #expect(harness.presentedCues.count == 3)
         #expect(harness.end == .complete)
     }
 

@@ -77,12 +77,15 @@ struct PlanGeneratorTests {
         #expect(soundOnly >= 5 && lightOnly >= 5)
     }
 
-    @Test("a time-limited set lists as many trials as could fit")
-    func durationBlockBound() throws {
-        let plan = try PlanGenerator(profile: loadShipped("pvt-b")).plan(seed: 1)
-        // 3 min / (2 s minimum foreperiod + 1 ms intertrial) + 1
-        #expect(plan.trials.count == 90)
-        #expect(plan.trials.allSatisfy { (2000...10000).contains($0.foreperiodMilliseconds) })
+    @Test("a time-limited set is not planned ahead: its trials are drawn as it runs, within the block's rules")
+    func durationBlockDrawnAsItRuns() throws {
+        let profile = try loadShipped("pvt-b")
+        let plan = try PlanGenerator(profile: profile).plan(seed: 1)
+        #expect(plan.trials.isEmpty && plan.sets.count == 1 && !plan.isFixedLength)
+        var draw = OpenSetDraw(profile: profile, seed: 1, blockIndex: 0, set: 1)
+        let drawn = (0..<200).map { draw.next(index: $0) }
+        #expect(drawn.allSatisfy { (2000...10000).contains($0.foreperiodMilliseconds) })
+        #expect(drawn.map(\.trialInSet) == Array(1...200))
     }
 }
 

@@ -26,10 +26,17 @@ struct TrialRowTests {
         func columns(of table: String) -> Set<String> {
             guard let start = gym.range(of: "CREATE TABLE \(table) (") else { return [] }
             let body = gym[start.upperBound...].prefix { $0 != ";" }
-            return Set(body.split(separator: "\n").compactMap { line -> String? in
+            let created = Set(body.split(separator: "\n").compactMap { line -> String? in
                 let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
                 return word.isEmpty || ["PRIMARY", "FOREIGN", ")"].contains(word) ? nil : word
             })
+            // Later versions add columns: ALTER TABLE <table> ADD COLUMN <name> …
+            let added = gym.split(separator: "\n").compactMap { line -> String? in
+                let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ").map(String.init)
+                guard words.count > 5, words[0] == "ALTER", words[2] == table, words[3] == "ADD", words[4] == "COLUMN" else { return nil }
+                return words[5]
+            }
+            return created.union(added)
         }
         #expect(columns(of: "trial") == Set(["session_uuid"] + TrialRow.trialColumns.map(\.name)))
         #expect(columns(of: "trial_result") == Set(["session_uuid", "trial_index"] + TrialRow.resultColumns.map(\.name)))

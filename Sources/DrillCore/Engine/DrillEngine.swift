@@ -5,11 +5,16 @@
 /// (`cuePresented(_:)`), and performs the actions it returns. Timer-driven
 /// steps happen at their deadlines, not at the moment the runner woke, so
 /// the drill's schedule does not drift when the runner is late.
+///
+/// Sets end after their trials, exactly at their time limit (a trial still
+/// open then is recorded as cut off; one whose cue has not come is dropped),
+/// or at their Nth hit. In a rapid-fire block the next trial begins the
+/// moment the athlete has released every pad, its foreperiod being the gap.
 public struct DrillEngine: Sendable {
     public let plan: DrillPlan
     public let profile: Profile
 
-    private enum Phase: Equatable {
+    fileprivate enum Phase: Equatable {
         case notStarted
         case resting(until: MonotonicInstant)
         case waitingForHome
@@ -17,7 +22,22 @@ public struct DrillEngine: Sendable {
         case presenting
         case responding
         case intertrial(until: MonotonicInstant)
+        /// Rapid-fire: decided; the next trial begins when every pad is released.
+        case awaitingRelease
         case finished
+    }
+
+    /// The set in progress.
+    private struct OpenSet: Sendable {
+        var startedAt: MonotonicInstant
+        /// When its time is up (time-limited and hit-count sets).
+        var deadline: MonotonicInstant?
+        /// Trials begun so far.
+        var begun = 0
+        /// Hits so far (every side).
+        var hits = 0
+        /// Draws the trials of a set that ends by time or hits.
+        var draw: OpenSetDraw?
     }
 
     private struct ActiveTrial: Sendable {
@@ -34,13 +54,18 @@ public struct DrillEngine: Sendable {
     }
 
     private var phase: Phase = .notStarted
-    private var nextIndex = 0
+    /// The set in progress or next: an index into `plan.sets`.
+    private var setCursor = 0
+    private var currentSet: OpenSet?
+    /// The number the next trial gets in the whole drill.
+    private var nextTrialIndex = 0
     private var active: ActiveTrial?
     private var held: Set<String> = []
     private var lastBlockAndSet: (block: Int, set: Int)?
-    private var setStartedAt: MonotonicInstant = .zero
-    private var restedBeforeIndex: Int?
+    private var restedBeforeSet: Int?
     private var pendingEdges: [SwitchEdge] = []
+    /// The switches a rapid-fire trial waits to see released.
+    private let pads: Set<String>
 
     /// Trials completed so far.
     public private(set) var completedTrials = 0
@@ -48,6 +73,14 @@ public struct DrillEngine: Sendable {
     public init(plan: DrillPlan, profile: Profile) {
         self.plan = plan
         self.profile = profile
+        var pads = Set(profile.requiredSwitches)
+        if case .homeRelease(let home, _) = profile.mode { pads.remove(home) }
+        self.pads = pads
+    }
+
+    /// The set in progress: when it began, when its time is up, and its hits so far.
+    public var setProgress: (startedAt: MonotonicInstant, deadline: MonotonicInstant?, hits: Int)? {
+        currentSet.map { ($0.startedAt, $0.deadline, $0.hits) }
     }
 
     /// Whether the drill is over.
@@ -59,6 +92,12 @@ public struct DrillEngine: Sendable {
     /// The next instant at which the engine must be advanced, or nil when it
     /// only waits for a switch (home switch) or is finished.
     public var nextDeadline: MonotonicInstant? {
+        let setEnd = phase == .presenting ? nil : currentSet?.deadline
+        return [trialDeadline, setEnd].compactMap { $0 }.min()
+    }
+
+    /// The trial's own next deadline (onset, timeout, lights off, end of the pause).
+    private var trialDeadline: MonotonicInstant? {
         switch phase {
         case .notStarted, .waitingForHome, .presenting, .finished: return nil
         case .resting(let until): return until
@@ -71,6 +110,8 @@ public struct DrillEngine: Sendable {
         case .intertrial(let until):
             // A fixed-duration cue still lit must go off before the trial completes.
             return active?.lightsOffAt ?? until
+        case .awaitingRelease:
+            return active?.lightsOffAt
         }
     }
 
@@ -165,7 +206,7 @@ public struct DrillEngine: Sendable {
         guard phase != .finished else { return [] }
         var actions: [EngineAction] = []
         if let trial = active, !trial.litLights.isEmpty { actions.append(.lightsOff(trial.litLights)) }
-        if case .intertrial = phase, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
+        if phase == .awaitingRelease || phase.isIntertrial, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
         active = nil
         phase = .finished
         actions.append(.finished(end))
@@ -181,6 +222,9 @@ public struct DrillEngine: Sendable {
     // MARK: - Steps
 
     private mutating func step(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
+        if let end = currentSet?.deadline, end <= instant, phase != .presenting, !phase.isResting {
+            return endSetAtDeadline(end, into: &actions)
+        }
         switch phase {
         case .resting:
             proceed(at: instant, into: &actions)
@@ -207,54 +251,108 @@ public struct DrillEngine: Sendable {
                 active = trial
             }
             if until <= instant && trial.lightsOffAt == nil {
-                actions.append(.trialCompleted(record(of: trial)))
-                completedTrials += 1
-                active = nil
-                nextIndex += 1
-                proceed(at: instant, into: &actions)
+                complete(at: instant, into: &actions)
             }
+        case .awaitingRelease:
+            guard var trial = active, let off = trial.lightsOffAt, off <= instant else { return }
+            switchLightsOff(&trial, into: &actions)
+            active = trial
         case .notStarted, .waitingForHome, .presenting, .finished:
             break
         }
     }
 
+    /// The trial is over: its record goes out and the next one begins at `instant`.
+    private mutating func complete(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
+        guard var trial = active else { return }
+        switchLightsOff(&trial, into: &actions)
+        actions.append(.trialCompleted(record(of: trial)))
+        completedTrials += 1
+        active = nil
+        proceed(at: instant, into: &actions)
+    }
+
+    /// A set's time is up at `end`: a trial whose cue is on is cut off (its
+    /// undecided sides recorded as such), one still waiting for its cue is
+    /// dropped, a decided one is completed; then the next set.
+    private mutating func endSetAtDeadline(_ end: MonotonicInstant, into actions: inout [EngineAction]) {
+        if var trial = active {
+            switch phase {
+            case .responding:
+                for index in trial.matchers.indices { trial.matchers[index].cutOff(at: end) }
+                switchLightsOff(&trial, into: &actions)
+                actions.append(.trialDecided(record(of: trial)))
+                actions.append(.trialCompleted(record(of: trial)))
+                completedTrials += 1
+            case .intertrial, .awaitingRelease:
+                switchLightsOff(&trial, into: &actions)
+                actions.append(.trialCompleted(record(of: trial)))
+                completedTrials += 1
+            default:
+                // The cue never came: not a trial. Its number is given to the next one.
+                nextTrialIndex = trial.planned.index
+            }
+        }
+        active = nil
+        finishSet()
+        proceed(at: end, into: &actions)
+    }
+
+    private mutating func finishSet() {
+        currentSet = nil
+        setCursor += 1
+    }
+
     /// Moves to the next trial, with rests, block and set starts, and
     /// time-limited sets cut off when their time is up.
     private mutating func proceed(at now: MonotonicInstant, into actions: inout [EngineAction]) {
-        while nextIndex < plan.trials.count {
-            let trial = plan.trials[nextIndex]
-            let block = plan.blocks[trial.blockIndex]
-            let sameSet = lastBlockAndSet.map { $0 == (trial.blockIndex, trial.set) } ?? false
-            if sameSet, case .duration(let limit) = block.length, now - setStartedAt >= limit {
-                while nextIndex < plan.trials.count,
-                    plan.trials[nextIndex].blockIndex == trial.blockIndex, plan.trials[nextIndex].set == trial.set
-                {
-                    nextIndex += 1
-                }
-                continue
-            }
-            if !sameSet {
-                if let last = lastBlockAndSet, restedBeforeIndex != nextIndex {
-                    let rest = last.block != trial.blockIndex ? plan.blocks[last.block].restAfter : block.restBetweenSets
+        while setCursor < plan.sets.count {
+            let planned = plan.sets[setCursor]
+            let block = plan.blocks[planned.blockIndex]
+            if currentSet == nil {
+                if let last = lastBlockAndSet, restedBeforeSet != setCursor {
+                    let rest = last.block != planned.blockIndex ? plan.blocks[last.block].restAfter : block.restBetweenSets
                     if rest > .zero {
-                        restedBeforeIndex = nextIndex
+                        restedBeforeSet = setCursor
                         phase = .resting(until: now + rest)
                         actions.append(.restStarted(until: now + rest))
                         return
                     }
                 }
-                if lastBlockAndSet?.block != trial.blockIndex {
-                    actions.append(.blockStarted(index: trial.blockIndex, name: block.name))
+                if lastBlockAndSet?.block != planned.blockIndex {
+                    actions.append(.blockStarted(index: planned.blockIndex, name: block.name))
                 }
-                actions.append(.setStarted(blockIndex: trial.blockIndex, set: trial.set))
-                lastBlockAndSet = (trial.blockIndex, trial.set)
-                setStartedAt = now
+                actions.append(.setStarted(blockIndex: planned.blockIndex, set: planned.set))
+                lastBlockAndSet = (planned.blockIndex, planned.set)
+                currentSet = OpenSet(
+                    startedAt: now, deadline: block.length.timeLimit.map { now + $0 },
+                    draw: block.length.isOpenEnded
+                        ? OpenSetDraw(profile: profile, seed: plan.seed, blockIndex: planned.blockIndex, set: planned.set) : nil)
             }
+            guard var set = currentSet, !isOver(set, planned, block, at: now) else {
+                finishSet()
+                continue
+            }
+            var trial = set.draw?.next(index: nextTrialIndex) ?? planned.trials[set.begun]
+            trial.index = nextTrialIndex
+            nextTrialIndex += 1
+            set.begun += 1
+            currentSet = set
             begin(trial, at: now, into: &actions)
             return
         }
         phase = .finished
         actions.append(.finished(.complete))
+    }
+
+    /// Whether `set` has run its course at `now`.
+    private func isOver(_ set: OpenSet, _ planned: PlannedSet, _ block: Block, at now: MonotonicInstant) -> Bool {
+        if let deadline = set.deadline, now >= deadline { return true }
+        switch block.length {
+        case .trials: return set.begun >= planned.trials.count
+        case .duration: return false
+        case .hits(let count, _): return set.hits >= count
+        }
     }
 
     private mutating func begin(_ planned: PlannedTrial, at now: MonotonicInstant, into actions: inout [EngineAction]) {
@@ -316,12 +414,26 @@ public struct DrillEngine: Sendable {
         case .responding:
             let onset = trial.onset ?? trial.scheduledOnset
             for index in trial.matchers.indices { trial.matchers[index].responseEdge(edge, onset: onset) }
+            switchOffPadsHit(&trial, into: &actions)
             active = trial
             announceDecisions(into: &actions)
             settleIfDecided(at: edge.timestamp, into: &actions)
+        case .awaitingRelease:
+            active = trial
+            if held.isDisjoint(with: pads) { complete(at: edge.timestamp, into: &actions) }
         default:
             active = trial
         }
+    }
+
+    /// `expect: all`: each pad goes off the moment it is hit (the others stay lit).
+    private func switchOffPadsHit(_ trial: inout ActiveTrial, into actions: inout [EngineAction]) {
+        guard trial.planned.expectsAllLit else { return }
+        let hit = Set(trial.matchers.flatMap { $0.splits.map(\.pad) })
+        let off = trial.litLights.filter { hit.contains($0) }
+        guard !off.isEmpty else { return }
+        actions.append(.lightsOff(off))
+        trial.litLights.removeAll { hit.contains($0) }
     }
 
     /// Emits `sideDecided` once for each side that has just been decided.
@@ -344,9 +456,21 @@ public struct DrillEngine: Sendable {
             switchLightsOff(&trial, into: &actions)
         }
         active = trial
-        let decidedAt = trial.matchers.compactMap { $0.result?.decidedAt }.max() ?? instant
-        phase = .intertrial(until: max(decidedAt, instant) + plan.rules(for: trial.planned).intertrial)
+        let decidedAt = max(trial.matchers.compactMap { $0.result?.decidedAt }.max() ?? instant, instant)
+        let rules = plan.rules(for: trial.planned)
+        currentSet?.hits += trial.matchers.filter { $0.result?.outcome == .hit }.count
         actions.append(.trialDecided(record(of: trial)))
+        let block = plan.blocks[trial.planned.blockIndex]
+        if case .hits(let count, _) = block.length, let hits = currentSet?.hits, hits >= count {
+            phase = .intertrial(until: decidedAt)  // the Nth hit ends the set at once
+        } else if rules.rapidFire {
+            phase = .awaitingRelease
+            if held.isDisjoint(with: pads), trial.lightsOffAt == nil || rules.cueDuration == .untilResponse {
+                complete(at: decidedAt, into: &actions)
+            }
+        } else {
+            phase = .intertrial(until: decidedAt + rules.intertrial)
+        }
     }
 
     private func switchLightsOff(_ trial: inout ActiveTrial, into actions: inout [EngineAction]) {
@@ -356,6 +480,7 @@ public struct DrillEngine: Sendable {
     }
 
     private func record(of trial: ActiveTrial) -> TrialRecord {
+        // (A trial's number is given when it begins; open-ended sets number theirs as they run.)
         let sides = trial.matchers.compactMap(\.result)
         var winners: [String] = []
         if profile.isHeadToHead {
@@ -368,4 +493,9 @@ public struct DrillEngine: Sendable {
             planned: trial.planned, foreperiodStart: trial.foreperiodStart, scheduledOnset: trial.scheduledOnset,
             onset: trial.onset, timing: trial.timing, sides: sides, winners: winners, edges: trial.edges)
     }
+}
+
+extension DrillEngine.Phase {
+    var isIntertrial: Bool { if case .intertrial = self { true } else { false } }
+    var isResting: Bool { if case .resting = self { true } else { false } }
 }

@@ -18,12 +18,16 @@ public enum Outcome: String, Equatable, Sendable, Codable, CaseIterable {
     case stuckSwitch = "stuck_switch"
     /// A catch trial (no cue) correctly withheld.
     case catchCorrect = "catch_correct"
+    /// A press on a lit distractor pad (a pad lit with the target that is not a target).
+    case distractor
+    /// A timed set's deadline came while the trial was still open: neither a hit nor a miss.
+    case cutOff = "cut_off"
 
     /// Whether this outcome carries a valid reaction time.
     public var isValidReaction: Bool { self == .hit }
 
     /// Whether the athlete did something wrong (an error, not a miss or a timing fault).
-    public var isCommissionError: Bool { self == .wrongTarget || self == .noGoCommission }
+    public var isCommissionError: Bool { self == .wrongTarget || self == .noGoCommission || self == .distractor }
 
     /// A short label for screens.
     public var label: String {
@@ -37,6 +41,8 @@ public enum Outcome: String, Equatable, Sendable, Codable, CaseIterable {
         case .noGoCommission: "no-go error"
         case .stuckSwitch: "stuck switch"
         case .catchCorrect: "catch ok"
+        case .distractor: "distractor"
+        case .cutOff: "cut off"
         }
     }
 }

@@ -6,10 +6,21 @@
 /// Boundaries: a response exactly at the anticipation threshold is a valid
 /// reaction (`rt < anticipation` is an anticipation); a response exactly at
 /// the timeout is too late (`rt >= timeout` is a miss).
+///
+/// While a cue is on, every press on a switch of this side counts: the target
+/// is a hit, a lit distractor pad a `distractor`, any other of its pads a
+/// wrong target. With `expect: all` each lit pad is a target: a press on one
+/// not yet hit adds a split, the last one makes the hit (its time is the
+/// trial's), a second press on a pad already hit is ignored.
 struct ResponseMatcher {
     let side: String
     let kind: TrialKind
-    let expected: String?
+    /// The switches to press: one, or every lit pad with `expect: all`.
+    let targets: [String]
+    /// Every lit pad must be hit.
+    let expectsAll: Bool
+    /// Lit pads of this side that are not targets.
+    let distractors: Set<String>
     /// The switches that belong to this side; other edges are not its responses.
     let switches: Set<String>
     /// Home-release mode: the home switch.
@@ -19,14 +30,18 @@ struct ResponseMatcher {
     let movementTimeout: Duration
 
     private(set) var result: SideResult?
+    /// `expect: all`: the pads hit so far, in order.
+    private(set) var splits: [PadSplit] = []
     /// Home-release mode: the release that started the movement.
     private var release: SwitchEdge?
 
     init(side: String, trial: PlannedTrial, rules: TrialRules, mode: ResponseMode, switches: [String]) {
         self.side = side
         self.kind = trial.kind
-        self.expected = trial.expected[side]
+        self.targets = trial.targets(of: side)
+        self.expectsAll = trial.expectsAllLit
         self.switches = Set(switches)
+        self.distractors = Set(trial.lights).intersection(switches).subtracting(trial.targets(of: side))
         self.anticipation = rules.anticipation
         self.timeout = rules.timeout
         switch mode {
@@ -40,6 +55,9 @@ struct ResponseMatcher {
     }
 
     var isDecided: Bool { result != nil }
+
+    /// What the side was asked to press, as stored: the target, or the lit pads joined by commas.
+    private var expected: String? { targets.isEmpty ? nil : targets.joined(separator: ",") }
 
     /// Whether `edge` is a response of this side: a press of one of its
     /// switches, or in home-release mode the release of the home switch.
@@ -58,8 +76,8 @@ struct ResponseMatcher {
     /// The cue appeared at `onset` while `held` switches were down.
     mutating func onsetReached(_ onset: MonotonicInstant, held: Set<String>) {
         guard !isDecided, kind != .catchTrial else { return }
-        let targets = switches.subtracting(home.map { [$0] } ?? [])
-        if let stuck = targets.intersection(held).sorted().first {
+        let pads = switches.subtracting(home.map { [$0] } ?? [])
+        if let stuck = pads.intersection(held).sorted().first {
             result = SideResult(
                 side: side, expectedSwitch: expected, outcome: .stuckSwitch, respondedSwitch: stuck,
                 decidedAt: onset)
@@ -74,8 +92,7 @@ struct ResponseMatcher {
             guard edge.kind == .press, switches.contains(edge.switchName), edge.switchName != home else { return }
             let movement = edge.timestamp - release.timestamp
             if movement >= movementTimeout { return expire(at: release.timestamp + movementTimeout, onset: onset) }
-            let outcome: Outcome = edge.switchName == expected ? .hit : .wrongTarget
-            decide(outcome, edge: release, onset: onset, target: edge)
+            decide(judge(edge.switchName), edge: release, onset: onset, target: edge)
             return
         }
         guard isResponse(edge) else { return }
@@ -92,7 +109,19 @@ struct ResponseMatcher {
             release = edge  // reaction time is set; now the movement
             return
         }
-        decide(edge.switchName == expected ? .hit : .wrongTarget, edge: edge, onset: onset)
+        if expectsAll, targets.contains(edge.switchName) {
+            guard !splits.contains(where: { $0.pad == edge.switchName }) else { return }  // a second tap on a pad already hit
+            splits.append(PadSplit(pad: edge.switchName, reactionTimeNanoseconds: reactionTime.nanoseconds))
+            if splits.count == targets.count { decide(.hit, edge: edge, onset: onset) }
+            return
+        }
+        decide(judge(edge.switchName), edge: edge, onset: onset)
+    }
+
+    /// The outcome of a press on `pad` while the cue is on.
+    private func judge(_ pad: String) -> Outcome {
+        if !expectsAll, targets.first == pad { return .hit }
+        return distractors.contains(pad) ? .distractor : .wrongTarget
     }
 
     /// When this side runs out of time, if undecided.
@@ -110,7 +139,7 @@ struct ResponseMatcher {
         case .noGo: .noGoCorrect
         case .catchTrial: .catchCorrect
         }
-        var decided = SideResult(side: side, expectedSwitch: expected, outcome: outcome, decidedAt: instant)
+        var decided = SideResult(side: side, expectedSwitch: expected, outcome: outcome, decidedAt: instant, splits: splits)
         if let release {
             // Released in time but never reached a target: a miss that keeps its reaction time.
             decided.respondedSwitch = release.switchName
@@ -120,10 +149,16 @@ struct ResponseMatcher {
         result = decided
     }
 
+    /// The set's time ran out at `instant` with this side still undecided.
+    mutating func cutOff(at instant: MonotonicInstant) {
+        guard !isDecided else { return }
+        result = SideResult(side: side, expectedSwitch: expected, outcome: .cutOff, decidedAt: instant, splits: splits)
+    }
+
     private mutating func decide(_ outcome: Outcome, edge: SwitchEdge, onset: MonotonicInstant?, target: SwitchEdge? = nil) {
         var decided = SideResult(
             side: side, expectedSwitch: expected, outcome: outcome, respondedSwitch: edge.switchName,
-            response: edge.timestamp, decidedAt: target?.timestamp ?? edge.timestamp)
+            response: edge.timestamp, decidedAt: target?.timestamp ?? edge.timestamp, splits: splits)
         if let onset { decided.reactionTimeNanoseconds = (edge.timestamp - onset).nanoseconds }
         if let target {
             decided.respondedSwitch = target.switchName

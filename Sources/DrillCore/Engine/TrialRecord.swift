@@ -1,3 +1,16 @@
+/// One pad of an `expect: all` cue, hit: which pad, and when after the onset.
+public struct PadSplit: Equatable, Sendable, Codable {
+    /// The pad's switch.
+    public var pad: String
+    /// Its press − onset, in nanoseconds.
+    public var reactionTimeNanoseconds: Int64
+
+    public init(pad: String, reactionTimeNanoseconds: Int64) {
+        self.pad = pad
+        self.reactionTimeNanoseconds = reactionTimeNanoseconds
+    }
+}
+
 /// One athlete's part of a trial.
 public struct SideResult: Equatable, Sendable, Codable {
     /// The side (the athlete's place: `athlete`, or e.g. `left`/`right`).
@@ -18,11 +31,13 @@ public struct SideResult: Equatable, Sendable, Codable {
     public var movementTimeNanoseconds: Int64?
     /// When the outcome was settled (a response edge, or a deadline).
     public var decidedAt: MonotonicInstant
+    /// `expect: all`: each lit pad hit, in the order hit (the trial's time is the last one).
+    public var splits: [PadSplit]
 
     public init(
         side: String, expectedSwitch: String?, outcome: Outcome, respondedSwitch: String? = nil,
         response: MonotonicInstant? = nil, reactionTimeNanoseconds: Int64? = nil, targetHit: MonotonicInstant? = nil,
-        movementTimeNanoseconds: Int64? = nil, decidedAt: MonotonicInstant
+        movementTimeNanoseconds: Int64? = nil, decidedAt: MonotonicInstant, splits: [PadSplit] = []
     ) {
         self.side = side
         self.expectedSwitch = expectedSwitch
@@ -33,6 +48,7 @@ public struct SideResult: Equatable, Sendable, Codable {
         self.targetHit = targetHit
         self.movementTimeNanoseconds = movementTimeNanoseconds
         self.decidedAt = decidedAt
+        self.splits = splits
     }
 
     /// The reaction time as a `Duration`.

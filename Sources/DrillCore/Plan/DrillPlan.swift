@@ -30,8 +30,16 @@ public struct PlannedTrial: Equatable, Sendable, Codable {
     public var sound: String?
     /// The switch each side must press (empty for no-go and catch trials).
     public var expected: [String: String]
-    /// The wait before the cue, in whole milliseconds.
+    /// The wait before the cue, in whole milliseconds (rapid-fire: the gap after the release).
     public var foreperiodMilliseconds: Int
+    /// `expect: all`: every lit light's pad must be hit, in any order.
+    public var expectsAllLit: Bool = false
+
+    /// The switches `side` must press: its target, or every lit pad.
+    public func targets(of side: String) -> [String] {
+        if expectsAllLit { return kind == .go ? lights : [] }
+        return expected[side].map { [$0] } ?? []
+    }
 
     /// The wait before the cue.
     public var foreperiod: Duration { .milliseconds(foreperiodMilliseconds) }
@@ -54,6 +62,23 @@ public struct PlannedTrial: Equatable, Sendable, Codable {
     }
 }
 
+/// One set of a block, as planned.
+public struct PlannedSet: Equatable, Sendable, Codable {
+    /// 0-based block index into `DrillPlan.blocks`.
+    public var blockIndex: Int
+    /// 1-based set within the block.
+    public var set: Int
+    /// The set's trials when it has a trial count; empty for a set that ends
+    /// by time or hits, whose trials are drawn as it runs.
+    public var trials: [PlannedTrial]
+
+    public init(blockIndex: Int, set: Int, trials: [PlannedTrial]) {
+        self.blockIndex = blockIndex
+        self.set = set
+        self.trials = trials
+    }
+}
+
 /// Everything a seed decides about a drill: the cue sequence, modalities,
 /// foreperiods and expected responses. The same profile and seed give the
 /// same plan on every machine.
@@ -66,9 +91,16 @@ public struct DrillPlan: Equatable, Sendable, Codable {
     public var seed: UInt64
     /// The blocks, with the rules their trials follow.
     public var blocks: [Block]
-    /// Every trial, in order. A time-limited set lists the most trials that
-    /// can fit; the runner stops the set when its time is up.
-    public var trials: [PlannedTrial]
+    /// Every set, in order.
+    public var sets: [PlannedSet]
+
+    /// The trials planned ahead, in order: every trial of a drill whose sets
+    /// have trial counts. Sets that end by time or by hits draw theirs as they
+    /// run (`OpenSetDraw`), so they list none here.
+    public var trials: [PlannedTrial] { sets.flatMap(\.trials) }
+
+    /// Whether every set has a trial count, so `trials` is the whole drill.
+    public var isFixedLength: Bool { sets.allSatisfy { !blocks[$0.blockIndex].length.isOpenEnded } }
 
     /// The rules of `trial`'s block.
     public func rules(for trial: PlannedTrial) -> TrialRules { blocks[trial.blockIndex].rules }

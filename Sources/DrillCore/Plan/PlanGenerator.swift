@@ -7,7 +7,12 @@ import Foundation
 /// trial its modality draw (cues with `modality: random` only) and its
 /// foreperiod. Foreperiods are rounded to whole milliseconds, so a last-ulp
 /// difference in a platform's `log`/`exp` cannot change a plan.
-public struct PlanGenerator {
+///
+/// Sets that end by time or by hits are not planned ahead (they would need
+/// thousands of trials "just in case"): their trials are drawn as they run
+/// by an `OpenSetDraw`, from a generator of their own seeded by the plan's
+/// seed, the block and the set, so they replay exactly too.
+public struct PlanGenerator: Sendable {
     public let profile: Profile
 
     public init(profile: Profile) { self.profile = profile }
@@ -15,36 +20,54 @@ public struct PlanGenerator {
     /// The plan for `seed`.
     public func plan(seed: UInt64) throws -> DrillPlan {
         var generator = SeededGenerator(seed: seed)
-        var trials: [PlannedTrial] = []
+        var sets: [PlannedSet] = []
+        var index = 0
         for (blockIndex, block) in profile.blocks.enumerated() {
             let cues = block.cueNames.compactMap(profile.cue(named:))
             for set in 1...block.sets {
-                let order = try cueOrder(for: block, cues: cues, count: block.plannedTrialBound, using: &generator)
-                for (position, cue) in order.enumerated() {
-                    var trial = PlannedTrial(
-                        index: trials.count, blockIndex: blockIndex, blockName: block.name, set: set,
-                        trialInSet: position + 1, kind: .catchTrial, cueName: nil, lights: [], sound: nil,
-                        expected: [:], foreperiodMilliseconds: 0)
-                    if let cue {
-                        trial.kind = cue.isNoGo ? .noGo : .go
-                        trial.cueName = cue.name
-                        trial.expected = cue.expected
-                        switch resolvedModality(cue.modality, using: &generator) {
-                        case .light: trial.lights = cue.lights
-                        case .sound: trial.sound = cue.sound
-                        default:
-                            trial.lights = cue.lights
-                            trial.sound = cue.sound
-                        }
-                    }
-                    trial.foreperiodMilliseconds = Self.sample(block.rules.foreperiod, using: &generator)
-                    trials.append(trial)
+                guard case .trials(let count) = block.length else {
+                    sets.append(PlannedSet(blockIndex: blockIndex, set: set, trials: []))
+                    continue
                 }
+                let order = try cueOrder(for: block, cues: cues, count: count, using: &generator)
+                var trials: [PlannedTrial] = []
+                for (position, cue) in order.enumerated() {
+                    trials.append(trial(
+                        cue, index: index, blockIndex: blockIndex, set: set, trialInSet: position + 1, using: &generator))
+                    index += 1
+                }
+                sets.append(PlannedSet(blockIndex: blockIndex, set: set, trials: trials))
             }
         }
         return DrillPlan(
             profileName: profile.name, profileVersion: profile.version, seed: seed,
-            blocks: profile.blocks, trials: trials)
+            blocks: profile.blocks, sets: sets)
+    }
+
+    /// One trial of `cue` (nil: a catch trial): its modality draw, then its foreperiod.
+    func trial(
+        _ cue: Cue?, index: Int, blockIndex: Int, set: Int, trialInSet: Int, using generator: inout SeededGenerator
+    ) -> PlannedTrial {
+        let block = profile.blocks[blockIndex]
+        var trial = PlannedTrial(
+            index: index, blockIndex: blockIndex, blockName: block.name, set: set,
+            trialInSet: trialInSet, kind: .catchTrial, cueName: nil, lights: [], sound: nil,
+            expected: [:], foreperiodMilliseconds: 0)
+        if let cue {
+            trial.kind = cue.isNoGo ? .noGo : .go
+            trial.cueName = cue.name
+            trial.expected = cue.expected
+            trial.expectsAllLit = cue.expectsAllLit
+            switch resolvedModality(cue.modality, using: &generator) {
+            case .light: trial.lights = cue.lights
+            case .sound: trial.sound = cue.sound
+            default:
+                trial.lights = cue.lights
+                trial.sound = cue.sound
+            }
+        }
+        trial.foreperiodMilliseconds = Self.sample(block.rules.foreperiod, using: &generator)
+        return trial
     }
 
     private func resolvedModality(_ modality: Modality, using generator: inout SeededGenerator) -> Modality {
@@ -133,6 +156,11 @@ public struct PlanGenerator {
         return true
     }
 
+    /// Trials a balanced open-ended set draws as one shuffled round: enough for
+    /// the weights and probabilities to come out even, small enough to keep the
+    /// order unpredictable over a short set.
+    public static func balancedRound(cues: Int) -> Int { max(20, 4 * cues) }
+
     /// One foreperiod, rounded to whole milliseconds and kept inside [min, max].
     static func sample(_ foreperiod: Foreperiod, using generator: inout SeededGenerator) -> Int {
         let seconds: Double
@@ -147,6 +175,7 @@ public struct PlanGenerator {
             let u = generator.nextUnitInterval()
             seconds = min.seconds - tau * log(1 - u * (1 - exp(-span / tau)))
         }
+        guard seconds.isFinite else { return Int(foreperiod.minimum.milliseconds.rounded(.up)) }
         let milliseconds = Int((seconds * 1000).rounded())
         let lower = Int(foreperiod.minimum.milliseconds.rounded(.up))
         let upper = Int(foreperiod.maximum.milliseconds.rounded(.down))

@@ -35,10 +35,14 @@ public struct TrialRules: Equatable, Sendable, Codable {
     public var noGoProbability: Double
     /// Fraction of trials with no cue at all (the athlete must not respond).
     public var catchProbability: Double
+    /// Rapid-fire: the next trial starts when the athlete has released every switch,
+    /// with no inter-trial pause; `foreperiod` is then the gap before the next cue (0 allowed).
+    public var rapidFire: Bool
 
     public init(
         foreperiod: Foreperiod, timeout: Duration, anticipation: Duration, cueDuration: CueDuration,
-        intertrial: Duration, order: CueOrder, noGoProbability: Double, catchProbability: Double
+        intertrial: Duration, order: CueOrder, noGoProbability: Double, catchProbability: Double,
+        rapidFire: Bool = false
     ) {
         self.foreperiod = foreperiod
         self.timeout = timeout
@@ -48,6 +52,7 @@ public struct TrialRules: Equatable, Sendable, Codable {
         self.order = order
         self.noGoProbability = noGoProbability
         self.catchProbability = catchProbability
+        self.rapidFire = rapidFire
     }
 }
 
@@ -55,8 +60,22 @@ public struct TrialRules: Equatable, Sendable, Codable {
 public enum SetLength: Equatable, Sendable, Codable {
     /// Exactly this many trials per set.
     case trials(Int)
-    /// New trials start until this much time has passed since the set began.
+    /// The set ends exactly this long after it began, even mid-trial (the open trial is cut off).
     case duration(Duration)
+    /// The set ends at the `count`th hit, or at `cap` after it began (as `duration`), whichever comes first.
+    case hits(Int, cap: Duration)
+
+    /// The time limit of the set, if it has one.
+    public var timeLimit: Duration? {
+        switch self {
+        case .trials: nil
+        case .duration(let limit): limit
+        case .hits(_, let cap): cap
+        }
+    }
+
+    /// Whether the set's trials are drawn as it runs (ended by time or hits) rather than planned ahead.
+    public var isOpenEnded: Bool { timeLimit != nil }
 }
 
 /// A part of a drill (warm-up, work sets, test block), run as `sets` sets

@@ -26,10 +26,12 @@ public struct Cue: Equatable, Sendable, Codable {
     public var isNoGo: Bool
     /// Relative frequency among the block's cues of the same kind (go or no-go).
     public var weight: Int
+    /// `expect: all`: every lit pad is a target (the switch of each light's name), hit in any order.
+    public var expectsAllLit: Bool
 
     public init(
         name: String, lights: [String], sound: String?, modality: Modality,
-        expected: [String: String], isNoGo: Bool, weight: Int = 1
+        expected: [String: String], isNoGo: Bool, weight: Int = 1, expectsAllLit: Bool = false
     ) {
         self.name = name
         self.lights = lights
@@ -38,5 +40,14 @@ public struct Cue: Equatable, Sendable, Codable {
         self.expected = expected
         self.isNoGo = isNoGo
         self.weight = weight
+        self.expectsAllLit = expectsAllLit
+    }
+
+    /// Lit pads that are not targets: with several lights, each light that is not the
+    /// target names a distractor pad (a switch of the same name) the athlete must leave alone.
+    public var distractorPads: [String] {
+        guard lights.count > 1, !expectsAllLit, !isNoGo else { return [] }
+        let targets = Set(expected.values)
+        return lights.filter { !targets.contains($0) }
     }
 }

@@ -16,6 +16,10 @@ public enum ProfileLimits {
     public static let setDuration = Duration.seconds(1)...Duration.seconds(3600)
     public static let lapse = Duration.milliseconds(100)...Duration.seconds(10)
     public static let maxRepeats = 1...100
+    public static let hitsPerSet = 1...1_000
+    public static let gap = Duration.zero...Duration.seconds(60)
+    /// A `hits: N` set with no `duration` ends at this cap if the Nth hit never comes.
+    public static let defaultHitsCap = Duration.seconds(300)
 }
 
 extension Profile {
@@ -96,13 +100,13 @@ private struct ProfileParser {
 
     static let topKeys = [
         "name", "version", "title", "description", "sides", "mode", "home", "movement_timeout",
-        "lapse", "cues", "defaults", "blocks",
+        "lapse", "cues", "defaults", "blocks", "score",
     ]
     static let ruleKeys = [
         "foreperiod", "timeout", "anticipation", "cue_duration", "intertrial", "order", "max_repeats",
-        "nogo_probability", "catch_probability",
+        "nogo_probability", "catch_probability", "rapid_fire",
     ]
-    static let blockKeys = ["name", "trials", "duration", "sets", "rest", "rest_after", "cues"] + ruleKeys
+    static let blockKeys = ["name", "trials", "duration", "hits", "sets", "rest", "rest_after", "cues"] + ruleKeys
 
     static let builtInRules = TrialRules(
         foreperiod: .uniform(min: .seconds(1), max: .seconds(3)), timeout: .milliseconds(1500),
@@ -122,11 +126,13 @@ private struct ProfileParser {
         let cueNodes = try top.required("cues", fix: "define the drill's cues, e.g. 'cues: {go: {light: pad, expect: pad}}'")
         let cues = try parseCues(cueNodes, sides: sides, mode: mode)
         let defaults = try parseRules(top.optional("defaults").map { try $0.mapping(allowed: Self.ruleKeys) }, inherited: Self.builtInRules)
-        let blocks = try parseBlocks(top.required("blocks"), cues: cues, defaults: defaults)
+        let blocks = try parseBlocks(top.required("blocks"), cues: cues, defaults: defaults, sides: sides)
+
+        let score = try top.optional("score").map { try parseScore($0, sides: sides, blocks: blocks) } ?? .medianReactionTime
 
         let profile = Profile(
             name: name, version: version, title: title, description: description, sides: sides,
-            mode: mode, lapseThreshold: lapse, cues: cues.map(\.cue), blocks: blocks)
+            mode: mode, lapseThreshold: lapse, cues: cues.map(\.cue), blocks: blocks, score: score)
         try checkSplitPads(profile, at: cueNodes)
         return profile
     }
@@ -177,7 +183,19 @@ private struct ProfileParser {
             let modality = try parseModality(fields, lights: lights, sound: sound)
             let isNoGo = try fields.optional("nogo")?.bool() ?? false
             let weight = try fields.optional("weight")?.int(in: 1...1000) ?? 1
+            if let expectNode = fields.optional("expect"), (try? expectNode.scalarText()) == "all" {
+                try checkExpectAll(expectNode, lights: lights, modality: modality, isNoGo: isNoGo, sides: sides, mode: mode)
+                let cue = Cue(
+                    name: name, lights: lights, sound: sound, modality: modality, expected: [:], isNoGo: false,
+                    weight: weight, expectsAllLit: true)
+                return ParsedCue(cue: cue, node: cueNode)
+            }
             let expected = try parseExpected(fields, cueName: name, isNoGo: isNoGo, sides: sides, at: cueNode)
+            if sides.count == 1, lights.count > 1, !isNoGo, let target = expected[sides[0]], !lights.contains(target) {
+                throw (fields.optional("expect") ?? cueNode).error(
+                    "cue '\(name)' lights \(lights.count) pads but its target '\(target)' is not one of them",
+                    fix: "with several lights, the target is one of the lit pads and the others are distractors: add '\(target)' to 'light', or use 'expect: all' to make every lit pad a target")
+            }
             if case .homeRelease(let home, _) = mode, let target = expected.values.first(where: { $0 == home }) {
                 throw (fields.optional("expect") ?? cueNode).error(
                     "the target '\(target)' is the home switch", fix: "targets must be other switches than the home switch")
@@ -187,6 +205,55 @@ private struct ProfileParser {
                 isNoGo: isNoGo, weight: weight)
             return ParsedCue(cue: cue, node: cueNode)
         }
+    }
+
+    /// `expect: all`: one athlete, a go cue, shown with its lights.
+    func checkExpectAll(_ node: ConfigNode, lights: [String], modality: Modality, isNoGo: Bool, sides: [String], mode: ResponseMode) throws {
+        if isNoGo { throw node.error("a no-go cue has no switch to press", fix: "remove 'expect' or 'nogo: true'") }
+        if sides.count > 1 {
+            throw node.error("'expect: all' is for one athlete", fix: "give each side its switch: {\(sides.map { "\($0): SWITCH" }.joined(separator: ", "))}")
+        }
+        if lights.isEmpty { throw node.error("'expect: all' hits every lit pad, but the cue lights none", fix: "add 'light: [PAD, PAD]'") }
+        if modality == .sound || modality == .random {
+            throw node.error("'expect: all' needs the lights shown on every trial", fix: "use 'modality: light' or 'both'")
+        }
+        if case .homeRelease = mode {
+            throw node.error("'expect: all' does not combine with 'mode: home_release'", fix: "use 'mode: press', or one target per cue")
+        }
+    }
+
+    func parseScore(_ node: ConfigNode, sides: [String], blocks: [Block]) throws -> DrillScore {
+        let score: DrillScore
+        if case .scalar = node.node {
+            let name = try node.choice(["median_rt", "hits", "time_to_hits", "accuracy", "wins", "best_sum"])
+            guard name != "best_sum" else {
+                throw node.error("'best_sum' needs the number of reaction times to add", fix: "write 'score: {best_sum: 32}'")
+            }
+            if name == "time_to_hits" {
+                guard let count = blocks.lazy.compactMap({ if case .hits(let count, _) = $0.length { count } else { nil } }).first else {
+                    throw node.error("'score: time_to_hits' times the sets that end at N hits, but no block has 'hits'", fix: "add e.g. 'hits: 20' to a block")
+                }
+                return .timeToHits(count: count)
+            }
+            score = DrillScore(storedName: name)!
+        } else {
+            let fields = try node.mapping(allowed: ["best_sum"])
+            score = .bestSum(count: try fields.required("best_sum").int(in: 1...10_000))
+        }
+        let timed = blocks.contains { if case .duration = $0.length { true } else { false } }
+        switch score {
+        case .hits where !timed:
+            throw node.error("'score: hits' counts hits in a timed set, but no block has 'duration'", fix: "add e.g. 'duration: 30s' to a block, or choose another score")
+        case .wins where sides.count < 2:
+            throw node.error("'score: wins' is for head-to-head drills", fix: "add 'sides: [left, right]', or choose another score")
+        case .bestSum(let count):
+            let planned = blocks.allSatisfy { !$0.length.isOpenEnded } ? blocks.reduce(0) { $0 + $1.plannedTrialBound * $1.sets } : Int.max
+            if count > planned {
+                throw node.error("the drill has \(planned) trials, fewer than the \(count) reaction times the score adds", fix: "lower best_sum or add trials")
+            }
+        default: break
+        }
+        return score
     }
 
     func parseModality(_ fields: ConfigMapping, lights: [String], sound: String?) throws -> Modality {
@@ -262,6 +329,12 @@ private struct ProfileParser {
         if let node = fields.optional("max_repeats"), rules.order != .balanced(maxRepeats: maxRepeats) {
             throw node.error("'max_repeats' only applies with 'order: balanced'", fix: "set 'order: balanced' or remove it")
         }
+        if let node = fields.optional("rapid_fire") { try parseRapidFire(node, fields: fields, into: &rules) }
+        if rules.rapidFire, let node = fields.optional("foreperiod") ?? fields.optional("intertrial") {
+            throw node.error(
+                "a rapid-fire block has no foreperiod or inter-trial pause: the next cue follows the release of the last hit, after the gap",
+                fix: "write the wait as 'rapid_fire: {gap: 300ms}' (or a distribution), and remove this key")
+        }
         if let node = fields.optional("nogo_probability") { rules.noGoProbability = try node.probability(allowOne: false) }
         if let node = fields.optional("catch_probability") { rules.catchProbability = try node.probability(allowOne: false) }
         if rules.anticipation >= rules.timeout {
@@ -272,9 +345,25 @@ private struct ProfileParser {
         return rules
     }
 
-    func parseForeperiod(_ node: ConfigNode) throws -> Foreperiod {
+    /// `rapid_fire: true | false | {gap: DURATION or DISTRIBUTION}`.
+    func parseRapidFire(_ node: ConfigNode, fields: ConfigMapping, into rules: inout TrialRules) throws {
         if case .scalar = node.node {
-            return .fixed(try node.duration(in: ProfileLimits.foreperiod))
+            guard try node.bool() else {
+                rules.rapidFire = false
+                return
+            }
+            rules.foreperiod = .fixed(.zero)
+        } else {
+            let options = try node.mapping(allowed: ["gap"])
+            rules.foreperiod = try options.optional("gap").map { try parseForeperiod($0, range: ProfileLimits.gap) } ?? .fixed(.zero)
+        }
+        rules.rapidFire = true
+        rules.intertrial = .zero
+    }
+
+    func parseForeperiod(_ node: ConfigNode, range: ClosedRange<Duration> = ProfileLimits.foreperiod) throws -> Foreperiod {
+        if case .scalar = node.node {
+            return .fixed(try node.duration(in: range))
         }
         let fields = try node.mapping(allowed: ["distribution", "value", "min", "max", "scale"])
         let distribution = try fields.required("distribution", fix: "add 'distribution: fixed', 'uniform' or 'exponential'")
@@ -286,11 +375,11 @@ private struct ProfileParser {
         }
         _ = try node.mapping(allowed: allowedKeys)
         if distribution == "fixed" {
-            return .fixed(try fields.required("value").duration(in: ProfileLimits.foreperiod))
+            return .fixed(try fields.required("value").duration(in: range))
         }
         let minNode = try fields.required("min"), maxNode = try fields.required("max")
-        let min = try minNode.duration(in: ProfileLimits.foreperiod)
-        let max = try maxNode.duration(in: ProfileLimits.foreperiod)
+        let min = try minNode.duration(in: range)
+        let max = try maxNode.duration(in: range)
         guard min < max else {
             throw maxNode.error(
                 "max (\(max.compactDescription)) must be greater than min (\(min.compactDescription))",
@@ -298,11 +387,11 @@ private struct ProfileParser {
         }
         if distribution == "uniform" { return .uniform(min: min, max: max) }
         let scale = try fields.required("scale", fix: "add 'scale:', the time constant of the exponential part (e.g. 1s)")
-            .duration(in: ProfileLimits.foreperiod)
+            .duration(in: ProfileLimits.foreperiod.lowerBound...range.upperBound)
         return .exponential(min: min, max: max, scale: scale)
     }
 
-    func parseBlocks(_ node: ConfigNode, cues: [ParsedCue], defaults: TrialRules) throws -> [Block] {
+    func parseBlocks(_ node: ConfigNode, cues: [ParsedCue], defaults: TrialRules, sides: [String]) throws -> [Block] {
         let items = try node.list()
         guard ProfileLimits.blocks.contains(items.count) else {
             throw node.error("\(items.count) blocks", fix: "write 1 to \(ProfileLimits.blocks.upperBound) blocks")
@@ -312,15 +401,7 @@ private struct ProfileParser {
         for (index, item) in items.enumerated() {
             let fields = try item.mapping(allowed: Self.blockKeys)
             let name = try fields.optional("name")?.name() ?? "block-\(index + 1)"
-            let length: SetLength
-            switch (fields.optional("trials"), fields.optional("duration")) {
-            case (let trials?, nil): length = .trials(try trials.int(in: ProfileLimits.trialsPerSet))
-            case (nil, let duration?): length = .duration(try duration.duration(in: ProfileLimits.setDuration))
-            case (_?, let duration?):
-                throw duration.error("a block has either 'trials' or 'duration', not both", fix: "remove one")
-            case (nil, nil):
-                throw item.error("block '\(name)' has neither 'trials' nor 'duration'", fix: "add e.g. 'trials: 20' or 'duration: 3min'")
-            }
+            let length = try parseSetLength(fields, name: name, at: item)
             let sets = try fields.optional("sets")?.int(in: ProfileLimits.sets) ?? 1
             let rest = try fields.optional("rest")?.duration(in: ProfileLimits.rest)
             if let restNode = fields.optional("rest"), sets == 1 {
@@ -328,6 +409,9 @@ private struct ProfileParser {
             }
             let restAfter = try fields.optional("rest_after")?.duration(in: ProfileLimits.rest) ?? .zero
             let rules = try parseRules(fields, inherited: defaults)
+            if case .hits = length, sides.count > 1 {
+                throw (fields.optional("hits") ?? item).error("'hits' sets are for one athlete", fix: "use 'trials' or 'duration' in a head-to-head drill")
+            }
             let cueNames = try parseBlockCues(fields.optional("cues"), cues: cues)
             let block = Block(
                 name: name, length: length, sets: sets, restBetweenSets: rest ?? .seconds(30),
@@ -340,6 +424,23 @@ private struct ProfileParser {
             blocks.append(block)
         }
         return blocks
+    }
+
+    /// `trials: N`, `duration: D`, or `hits: N` (with an optional `duration` cap).
+    func parseSetLength(_ fields: ConfigMapping, name: String, at item: ConfigNode) throws -> SetLength {
+        switch (fields.optional("trials"), fields.optional("duration"), fields.optional("hits")) {
+        case (let trials?, nil, nil): return .trials(try trials.int(in: ProfileLimits.trialsPerSet))
+        case (nil, let duration?, nil): return .duration(try duration.duration(in: ProfileLimits.setDuration))
+        case (nil, let cap, let hits?):
+            return .hits(
+                try hits.int(in: ProfileLimits.hitsPerSet),
+                cap: try cap?.duration(in: ProfileLimits.setDuration) ?? ProfileLimits.defaultHitsCap)
+        case (let trials?, _, let other?), (let trials?, let other?, nil):
+            _ = trials
+            throw other.error("a block has 'trials', 'duration' or 'hits', not several", fix: "keep one ('duration' may stand beside 'hits' as its time cap)")
+        case (nil, nil, nil):
+            throw item.error("block '\(name)' has neither 'trials', 'duration' nor 'hits'", fix: "add e.g. 'trials: 20', 'duration: 30s' or 'hits: 20'")
+        }
     }
 
     func parseBlockCues(_ node: ConfigNode?, cues: [ParsedCue]) throws -> [String] {
@@ -384,7 +485,8 @@ private struct ProfileParser {
             throw place.error("nogo_probability is \(rules.noGoProbability) but block '\(block.name)' has no no-go cue", fix: "add a cue with 'nogo: true', or remove nogo_probability")
         }
         if case .balanced(let maxRepeats) = rules.order {
-            let counts = BalancedCounts(block: block, cues: blockCues, trials: block.plannedTrialBound)
+            let roundTrials = block.length.isOpenEnded ? PlanGenerator.balancedRound(cues: blockCues.count) : block.plannedTrialBound
+            let counts = BalancedCounts(block: block, cues: blockCues, trials: roundTrials)
             if let problem = counts.repeatCapProblem(maxRepeats: maxRepeats) {
                 throw (fields.optional("max_repeats") ?? fields.optional("order") ?? place).error(problem, fix: "raise max_repeats, add cues, or use 'order: random'")
             }
@@ -403,14 +505,10 @@ private struct ProfileParser {
 }
 
 extension Block {
-    /// The most trials one set can have: the count, or for a time-limited set
-    /// the most trials that fit when every foreperiod is at its minimum.
+    /// The trials one set plans ahead: its count; none for a set that ends by
+    /// time or by hits (its trials are drawn as it runs).
     public var plannedTrialBound: Int {
-        switch length {
-        case .trials(let count): return count
-        case .duration(let limit):
-            let shortest = rules.foreperiod.minimum + rules.intertrial
-            return Int(limit.nanoseconds / max(shortest.nanoseconds, 1)) + 1
-        }
+        if case .trials(let count) = length { return count }
+        return 0
     }
 }

@@ -28,10 +28,12 @@ public struct Profile: Equatable, Sendable, Codable {
     public var cues: [Cue]
     /// The blocks in order.
     public var blocks: [Block]
+    /// How the drill is scored.
+    public var score: DrillScore
 
     public init(
         name: String, version: Int, title: String, description: String?, sides: [String],
-        mode: ResponseMode, lapseThreshold: Duration, cues: [Cue], blocks: [Block]
+        mode: ResponseMode, lapseThreshold: Duration, cues: [Cue], blocks: [Block], score: DrillScore = .medianReactionTime
     ) {
         self.name = name
         self.version = version
@@ -42,6 +44,7 @@ public struct Profile: Equatable, Sendable, Codable {
         self.lapseThreshold = lapseThreshold
         self.cues = cues
         self.blocks = blocks
+        self.score = score
     }
 
     /// The side name of a one-athlete drill.
@@ -61,7 +64,7 @@ public struct Profile: Equatable, Sendable, Codable {
 
     /// Switches the drill listens to (targets and the home switch).
     public var requiredSwitches: [String] {
-        var names = cues.flatMap { cue in sides.compactMap { cue.expected[$0] } }
+        var names = cues.flatMap { cue in sides.flatMap { targets(of: cue, side: $0) } + distractorPads(of: cue) }
         if case .homeRelease(let home, _) = mode { names.insert(home, at: 0) }
         return unique(names)
     }
@@ -69,9 +72,18 @@ public struct Profile: Equatable, Sendable, Codable {
     /// The switches that belong to `side`: the ones its cues ask it to press.
     /// A press on another side's switch is not this side's response.
     public func switches(of side: String) -> [String] {
-        var names = cues.compactMap { $0.expected[side] }
+        var names = cues.flatMap { targets(of: $0, side: side) + distractorPads(of: $0) }
         if case .homeRelease(let home, _) = mode { names.insert(home, at: 0) }
         return unique(names)
+    }
+
+    /// The pads of `cue` lit as distractors (one-athlete drills; in head-to-head each side's light is its own cue).
+    public func distractorPads(of cue: Cue) -> [String] { isHeadToHead ? [] : cue.distractorPads }
+
+    /// The switches `cue` asks `side` to press: its target, or every lit pad for `expect: all`.
+    private func targets(of cue: Cue, side: String) -> [String] {
+        if cue.expectsAllLit { return cue.lights }
+        return cue.expected[side].map { [$0] } ?? []
     }
 
     private func unique(_ names: [String]) -> [String] {

@@ -22,6 +22,8 @@ public struct SessionResult: Equatable, Sendable, Codable {
     public var trials: [TrialRecord]
     /// Lapse threshold of the profile, for summaries.
     public var lapseThresholdNanoseconds: Int64
+    /// How the drill is scored.
+    public var score: DrillScore = .medianReactionTime
 
     public init(
         profile: Profile, seed: UInt64, station: String, athletes: [String: String], startedAt: String,
@@ -38,13 +40,14 @@ public struct SessionResult: Equatable, Sendable, Codable {
         self.plannedTrials = plannedTrials
         trials = []
         lapseThresholdNanoseconds = profile.lapseThreshold.nanoseconds
+        score = profile.score
     }
 
     /// A session as stored: every field given.
     public init(
         profileName: String, profileVersion: Int, profileTitle: String, seed: UInt64, station: String,
         athletes: [String: String], startedAt: String, end: DrillEnd, plannedTrials: Int, trials: [TrialRecord],
-        lapseThresholdNanoseconds: Int64
+        lapseThresholdNanoseconds: Int64, score: DrillScore = .medianReactionTime
     ) {
         self.profileName = profileName
         self.profileVersion = profileVersion
@@ -57,6 +60,7 @@ public struct SessionResult: Equatable, Sendable, Codable {
         self.plannedTrials = plannedTrials
         self.trials = trials
         self.lapseThresholdNanoseconds = lapseThresholdNanoseconds
+        self.score = score
     }
 
     /// Adds what an engine action settles: completed trials and the end.

@@ -40,7 +40,8 @@ enum LiveScript {
         }
         text($("live-last"), s.last ? ms(s.last.reaction_time_milliseconds) : "–");
         text($("live-last-outcome"), s.last ? (drill && drill.athletes.length > 1 ? s.last.athlete + ": " : "") + s.last.label : "");
-        text($("live-progress"), drill ? s.completed_trials + "/" + drill.planned_trials : "–");
+        // A drill whose sets end by time or hits has no planned total (0): the count alone.
+        text($("live-progress"), drill ? (drill.planned_trials ? s.completed_trials + "/" + drill.planned_trials : String(s.completed_trials)) : "–");
         $("live-bar").style.width = (drill && drill.planned_trials ? Math.min(100, 100 * s.completed_trials / drill.planned_trials) : 0) + "%";
         const body = $("live-sides").tBodies[0];
         body.replaceChildren();

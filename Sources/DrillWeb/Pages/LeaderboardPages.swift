@@ -18,12 +18,16 @@ enum LeaderboardPages {
     }
 
     static func board(_ view: LeaderboardView, station: String) -> String {
-        let metricName = ["median": "median RT (ms)", "speed": "speed (1/s)", "accuracy": "accuracy"]
+        let metricName = [
+            "median": "median RT (ms)", "speed": "speed (1/s)", "accuracy": "accuracy",
+            "score": "score: \(view.score.title)",
+        ]
         let rows = view.leaderboard.rows.map { row -> [String] in
             let value = switch view.metric {
             case .median: WebFormat.milliseconds(row.value)
             case .speed: WebFormat.speed(row.value)
             case .accuracy: WebFormat.percent(row.value)
+            case .score: escapeHTML(view.score.format(row.value))
             }
             return [
                 "\(row.rank)", "<a href=\"/athletes/\(escapeURLComponent(row.athlete))\">\(escapeHTML(row.athlete))</a>",
@@ -60,6 +64,7 @@ enum LeaderboardPages {
             <h1>\(escapeHTML(title)) <small>\(escapeHTML(view.profile)) v\(view.version)</small></h1>
             \(form)
             \(table)
+            \(view.metric == .score ? "<p class=\"note\">Score: \(escapeHTML(view.score.explanation))</p>" : "")
             <p class="note">Each athlete's best complete session counts. Equal values are separated by: more valid trials; \
             for accuracy, the lower median; the earlier session; the name.</p>
             <p><a href="/api/leaderboard/\(escapeURLComponent(view.profile))?metric=\(view.metric.rawValue)&amp;version=\(view.version)&amp;min_valid=\(view.minValid)\(view.team.map { "&amp;team=\(escapeURLComponent($0))" } ?? "")">JSON</a></p>

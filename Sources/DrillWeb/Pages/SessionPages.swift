@@ -13,7 +13,7 @@ enum SessionPages {
             return [
                 "<a href=\"/sessions/\(session.id)\">#\(session.id)</a>", WebFormat.dateTime(milliseconds: session.startedAtMilliseconds),
                 "<a href=\"/leaderboard/\(escapeURLComponent(session.profile))\">\(escapeHTML(session.profile))</a> v\(session.profileVersion)",
-                who, "<span class=\"status \(session.status)\">\(session.status)</span>", "\(session.trials)/\(session.plannedTrials)", medians,
+                who, "<span class=\"status \(session.status)\">\(session.status)</span>", session.plannedTrials > 0 ? "\(session.trials)/\(session.plannedTrials)" : "\(session.trials)", medians,
                 session.flaggedTrials > 0 ? "\(session.flaggedTrials)" : "",
             ]
         }

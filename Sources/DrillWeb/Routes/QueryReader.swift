@@ -37,8 +37,9 @@ struct QueryReader {
         return ["1", "true", "yes", "on"].contains(text.lowercased())
     }
 
-    func metric(_ name: String = "metric") throws -> LeaderboardMetric {
-        guard let text = text(name) else { return .median }
+    /// The leaderboard metric asked for; `fallback` when the query names none.
+    func metric(_ name: String = "metric", fallback: LeaderboardMetric = .median) throws -> LeaderboardMetric {
+        guard let text = text(name) else { return fallback }
         guard let metric = LeaderboardMetric(rawValue: text) else {
             throw WebError(.badRequest, "metric=\(text) is not a leaderboard metric", fix: "use one of: \(LeaderboardMetric.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -9,6 +9,8 @@ struct LeaderboardView: Encodable {
     let versions: [Int]
     let title: String?
     let metric: LeaderboardMetric
+    /// How the drill is scored (what the `score` metric ranks by).
+    let score: DrillScore
     let team: String?
     let minValid: Int
     let since: Int64?
@@ -42,22 +44,26 @@ struct SessionView: Encodable {
 
 extension StationWebApp {
     func leaderboardView(profile: String, query: QueryReader) throws -> LeaderboardView {
-        let metric = try query.metric()
-        let minValid = try query.integer("min_valid", in: 1...100_000) ?? 10
+        let version = try query.integer("version", in: 1...1_000_000)
+        let score = try store.score(ofProfile: profile, version: version)
+        // A drill that declares a score is ranked by it unless the reader asks otherwise.
+        let metric = try query.metric(fallback: score == .medianReactionTime ? .median : .score)
+        let minValid = try query.integer("min_valid", in: 1...100_000) ?? (score == .medianReactionTime ? 10 : 1)
         let team = query.text("team")
         let teams = try store.teams()
         if let team, !teams.contains(where: { $0.lowercased() == team.lowercased() }) {
             throw WebError(.notFound, "no athletes in team '\(team)'", fix: teams.isEmpty ? "no athlete has a team yet" : "teams: \(teams.joined(separator: ", "))")
         }
         let leaderboardQuery = LeaderboardQuery(
-            profile: profile, version: try query.integer("version", in: 1...1_000_000), team: team,
+            profile: profile, version: version, team: team,
             since: try query.date("since"), until: try query.date("until"), seed: try query.seed("seed"))
-        let (version, candidates) = try store.leaderboardCandidates(leaderboardQuery)
+        let (rankedVersion, candidates) = try store.leaderboardCandidates(leaderboardQuery)
         let overview = try store.drillOverviews().first { $0.profile == profile }
         return LeaderboardView(
-            profile: profile, version: version, versions: overview?.versions ?? [version], title: overview?.title, metric: metric,
-            team: team, minValid: minValid, since: leaderboardQuery.since, until: leaderboardQuery.until, seed: leaderboardQuery.seed,
-            leaderboard: Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid), teams: teams)
+            profile: profile, version: rankedVersion, versions: overview?.versions ?? [rankedVersion], title: overview?.title, metric: metric,
+            score: score, team: team, minValid: minValid, since: leaderboardQuery.since, until: leaderboardQuery.until,
+            seed: leaderboardQuery.seed,
+            leaderboard: Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid, score: score), teams: teams)
     }
 
     func athleteView(name: String, query: QueryReader) throws -> AthleteView {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DrillCore
 import DrillStats
 import DrillStore
 #if GymSync
@@ -22,12 +23,12 @@ struct LeaderboardCommand: AsyncParsableCommand {
     var profile: String
     @Option(help: "The profile version (default: the newest with sessions).")
     var version: Int?
-    @Option(help: "median (RT, lower is better), speed (mean 1/RT) or accuracy.")
-    var metric: LeaderboardMetric = .median
+    @Option(help: "median (RT, lower is better), speed (mean 1/RT), accuracy, or score (the drill's declared score; the default when it declares one).")
+    var metric: LeaderboardMetric?
     @Option(help: "Only athletes of this team.")
     var team: String?
-    @Option(help: "A session counts with at least this many valid trials.")
-    var minValid = 10
+    @Option(help: "A session counts with at least this many valid trials (default 10; 1 for a drill that declares a score).")
+    var minValid: Int?
     @Option(help: "Only sessions since this date (2026-11-01, an ISO time, or 14d / 6w back).")
     var since: DateArgument?
     @Option(help: "Only sessions before this date.")
@@ -43,31 +44,39 @@ struct LeaderboardCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var report: ReportOptions
 
+    /// How the drill is scored, from the local store (median RT when it has no session of it).
+    private func declaredScore() -> DrillScore {
+        (try? store.open().score(ofProfile: profile, version: version)) ?? .medianReactionTime
+    }
+
     func run() async throws {
+        let score = declaredScore()
+        let metric = self.metric ?? (score == .medianReactionTime ? .median : .score)
+        let minValid = self.minValid ?? (score == .medianReactionTime ? 10 : 1)
         let query = LeaderboardQuery(profile: profile, version: version, team: team, since: since?.milliseconds, until: until?.milliseconds, seed: seed)
         #if GymSync
         if let gymURL {
             let address = try reportingErrors { try GymOptions.address(gymURL) }
             do {
                 let (found, candidates) = try await GymOptions.using(address) { try await $0.leaderboardCandidates(query) }
-                return try show(found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
+                return try show(found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid, score: score))
             } catch {
                 throw reportingFailure(CLIError(error))
             }
         }
         #endif
-        let (rankedVersion, board) = try localBoard(query)
+        let (rankedVersion, board) = try localBoard(query, metric: metric, minValid: minValid, score: score)
         try show(rankedVersion, board)
     }
 
-    private func localBoard(_ query: LeaderboardQuery) throws -> (Int, Leaderboard) {
+    private func localBoard(_ query: LeaderboardQuery, metric: LeaderboardMetric, minValid: Int, score: DrillScore) throws -> (Int, Leaderboard) {
         try reportingErrors {
             let database = try store.open()
             if let team, try !database.teams().contains(where: { $0.lowercased() == team.lowercased() }) {
                 throw CLIError("no athletes in team '\(team)'", fix: "teams: \(try database.teams().joined(separator: ", "))")
             }
             let (found, candidates) = try database.leaderboardCandidates(query)
-            return (found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid))
+            return (found, Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid, score: score))
         }
     }
 
@@ -81,14 +90,17 @@ struct LeaderboardCommand: AsyncParsableCommand {
             }
             return try printJSON(Output(profile: profile, version: rankedVersion, team: team, leaderboard: board))
         }
-        print("\(profile) v\(rankedVersion) · \(metric.rawValue)" + (gymURL != nil ? " · whole gym" : "") + (team.map { " · team \($0)" } ?? "") + " · sessions with ≥ \(minValid) valid trials")
+        let metric = board.metric
+        let metricName = metric == .score ? board.score.title : metric.rawValue
+        print("\(profile) v\(rankedVersion) · \(metricName)" + (gymURL != nil ? " · whole gym" : "") + (team.map { " · team \($0)" } ?? "") + " · sessions with ≥ \(board.minimumValidTrials) valid trials")
         guard !board.rows.isEmpty else { return print("  No session qualifies yet.") }
-        var table = TextTable(["rank", "athlete", "team", metric.rawValue, "valid", "session", "date", "sessions", "tie broken by"])
+        var table = TextTable(["rank", "athlete", "team", metric == .score ? "score" : metric.rawValue, "valid", "session", "date", "sessions", "tie broken by"])
         for row in board.rows {
             let value = switch metric {
             case .median: Format.milliseconds(row.value)
             case .speed: Format.speed(row.value)
             case .accuracy: Format.percent(row.value)
+            case .score: board.score.format(row.value)
             }
             table.add([
                 "\(row.rank)", row.athlete, row.team ?? "", value, "\(row.best.validCount)", "#" + (row.best.session.count > 12 ? String(row.best.session.prefix(8)) : row.best.session),

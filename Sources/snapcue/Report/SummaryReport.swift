@@ -19,6 +19,9 @@ enum SummaryReport {
             lines.append("  " + Format.pad(label, 22) + values.map { Format.pad($0, width) }.joined())
         }
         row("", names)
+        if summary.score != .medianReactionTime {
+            row("SCORE: \(summary.score.key.replacingOccurrences(of: "_", with: " "))", summary.sides.map { $0.score.map(summary.score.format) ?? "–" })
+        }
         row("trials", summary.sides.map { "\($0.trials)" })
         row("valid (hits)", summary.sides.map { "\($0.validCount)" })
         row("median RT", summary.sides.map { Format.milliseconds($0.medianMilliseconds) })
@@ -40,6 +43,12 @@ enum SummaryReport {
         if summary.sides.contains(where: { $0.count(.noGoCorrect) + $0.count(.noGoCommission) > 0 }) {
             row("  no-go withheld", summary.sides.map { "\($0.count(.noGoCorrect)) of \($0.count(.noGoCorrect) + $0.count(.noGoCommission))" })
         }
+        if summary.sides.contains(where: { $0.count(.distractor) > 0 }) {
+            row("  distractor presses", summary.sides.map { "\($0.count(.distractor))" })
+        }
+        if summary.sides.contains(where: { $0.count(.cutOff) > 0 }) {
+            row("cut off at the time", summary.sides.map { "\($0.count(.cutOff))" })
+        }
         if summary.sides.contains(where: { $0.count(.stuckSwitch) > 0 }) {
             row("stuck switch", summary.sides.map { "\($0.count(.stuckSwitch))" })
         }
@@ -53,6 +62,7 @@ enum SummaryReport {
         if summary.flaggedTrials > 0 {
             lines.append("  \(summary.flaggedTrials) trial(s) have timing flags (see --json: timing.flags).")
         }
+        if summary.score != .medianReactionTime { lines.append("  Score: \(summary.score.explanation)") }
         lines.append("Replay this exact drill with --seed \(session.seed).")
         return lines.joined(separator: "\n")
     }

@@ -11,16 +11,20 @@ final class ProgressPrinter {
     private var done = 0
     private var cueNames: [Int: String] = [:]
     private var barShown = false
+    private var counter: ProgressCounter
 
     init(setup: DrillSetup, redraw: Bool, write: @escaping (String) -> Void) {
         self.setup = setup
         self.redraw = redraw
         self.write = write
+        counter = ProgressCounter(plan: setup.plan)
     }
 
-    private var total: Int { setup.plan.trials.count }
+    /// Trials in the plan; nil when sets end by time or hits.
+    private var total: Int? { setup.plan.isFixedLength ? setup.plan.trials.count : nil }
 
     func show(_ action: EngineAction) {
+        counter.observe(action)
         switch action {
         case .blockStarted(let index, let name):
             let block = setup.plan.blocks[index]
@@ -39,7 +43,7 @@ final class ProgressPrinter {
         case .presentCue(let request):
             status("trial \(request.trialIndex + 1): cue \(describe(request))")
         case .trialDecided(let record):
-            trialDecided(record.planned.index, results: record.sides)
+            trialDecided(record, results: record.sides)
         case .trialCompleted(let record):
             done = record.planned.index + 1
         case .finished:
@@ -49,13 +53,14 @@ final class ProgressPrinter {
         }
     }
 
-    private func trialDecided(_ index: Int, results: [SideResult]) {
-        let trial = setup.plan.trials[index]
+    private func trialDecided(_ record: TrialRecord, results: [SideResult]) {
+        let index = record.planned.index
         let parts = results.map { result in
             (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
         }
-        let counter = Format.pad("\(index + 1)/\(total)", 8)
-        line("  trial \(counter) \(Format.pad(trial.blockName, 10)) cue \(Format.pad(cueNames[index] ?? "-", 8)) → " + parts.joined(separator: " | "))
+        let decidedAt = results.map(\.decidedAt).max()
+        let label = Format.pad(counter.label(trialIndex: index, now: decidedAt), 8)
+        line("  trial \(label) \(Format.pad(record.planned.blockName, 10)) cue \(Format.pad(cueNames[index] ?? "-", 8)) → " + parts.joined(separator: " | "))
         done = index + 1
         status("")
     }
@@ -76,6 +81,10 @@ final class ProgressPrinter {
 
     private func drawBar(note: String) {
         barShown = true
-        write(ANSI.clearLine + Format.bar(done: done, total: total) + " \(done)/\(total)  " + note)
+        if let total {
+            write(ANSI.clearLine + Format.bar(done: done, total: total) + " \(done)/\(total)  " + note)
+        } else {
+            write(ANSI.clearLine + "trials \(done) · hits \(counter.hitsInSet)  " + note)
+        }
     }
 }

@@ -11,20 +11,23 @@ final class ScreenPresenter {
         self.setup = setup
         self.screen = screen
         self.soundAudible = soundAudible
+        counter = ProgressCounter(plan: setup.plan)
     }
 
+    private var counter: ProgressCounter
+
     func show(_ action: EngineAction) {
-        let total = setup.plan.trials.count
+        counter.observe(action)
         switch action {
         case .blockStarted(let index, let name):
             screen.setStatus("block \(index + 1) of \(setup.plan.blocks.count): \(name)")
         case .restStarted:
             screen.setStatus("rest: the next set starts by itself")
         case .waitingForHome(let index, let home):
-            screen.setStatus("trial \(index + 1) of \(total): hold the home switch '\(home)' to start")
+            screen.setStatus("trial \(counter.label(trialIndex: index)): hold the home switch '\(home)' to start")
         case .trialStarted(let planned, _):
             screen.showSound("")
-            screen.setStatus("trial \(planned.index + 1) of \(total) (\(planned.blockName)): wait for the cue…")
+            screen.setStatus("trial \(counter.label(trialIndex: planned.index)) (\(planned.blockName)): wait for the cue…")
         case .presentCue(let request):
             if let sound = request.sound {
                 screen.showSound(soundAudible ? "♪ \(sound)" : "♪ \(sound)  (no sound device: shown here)")

@@ -1,0 +1,47 @@
+import DrillCore
+
+extension DrillScore {
+    /// This score of `side` over `trials`, or nil when the session does not give one
+    /// (no hits for a median, fewer hits than `best_sum` adds, no set reached its N hits).
+    ///
+    /// - median RT: the median of the hits, ms.
+    /// - hits: every hit of the side.
+    /// - time to N hits: per set, the Nth hit's response − the set's first onset; the best set.
+    /// - best N: the sum of the N shortest hit reaction times, ms.
+    /// - accuracy: `SessionStatistics.accuracy`, in %.
+    /// - wins: trials the side won (ties count for both).
+    public func value(side: String, trials: [TrialRecord], statistics: SessionStatistics) -> Double? {
+        let hits = trials.compactMap { trial in
+            trial.result(for: side).flatMap { $0.outcome == .hit ? $0 : nil }.map { (trial, $0) }
+        }
+        switch self {
+        case .medianReactionTime:
+            return statistics.medianMilliseconds
+        case .hits:
+            return Double(hits.count)
+        case .timeToHits(let count):
+            let sets = Dictionary(grouping: trials) { SetKey(block: $0.planned.blockIndex, set: $0.planned.set) }
+            let times = sets.values.compactMap { setTrials -> Double? in
+                let ordered = setTrials.sorted { $0.planned.index < $1.planned.index }
+                guard let firstOnset = ordered.lazy.compactMap(\.onset).first else { return nil }
+                let setHits = ordered.compactMap { $0.result(for: side) }.filter { $0.outcome == .hit }
+                guard setHits.count >= count, let last = setHits[count - 1].decidedAt as MonotonicInstant? else { return nil }
+                return Double((last - firstOnset).nanoseconds) / 1e6
+            }
+            return times.min()
+        case .bestSum(let count):
+            let times = hits.compactMap(\.1.reactionTimeNanoseconds).sorted()
+            guard times.count >= count else { return nil }
+            return Double(times.prefix(count).reduce(0, +)) / 1e6
+        case .accuracy:
+            return statistics.accuracy.map { $0 * 100 }
+        case .wins:
+            return statistics.wins.map(Double.init)
+        }
+    }
+}
+
+private struct SetKey: Hashable {
+    let block: Int
+    let set: Int
+}
