@@ -89,6 +89,8 @@ public final class SimulatedLights: LightOutput {
     private let clock: any MonotonicClock
     /// The lights currently on.
     public private(set) var lit: Set<String> = []
+    /// The colour each light on was asked to show (absent: its own colour).
+    public private(set) var litColors: [String: String] = [:]
     /// Every change, for tests and displays: (instant, light, on).
     public private(set) var history: [(instant: MonotonicInstant, light: String, on: Bool)] = []
     var onLightsOn: ((MonotonicInstant) -> Void)?
@@ -100,9 +102,17 @@ public final class SimulatedLights: LightOutput {
         let instant = clock.now()
         for light in lights {
             if on { lit.insert(light) } else { lit.remove(light) }
+            if !on { litColors[light] = nil }
             history.append((instant, light, on))
         }
         if on { onLightsOn?(instant) }
+    }
+
+    public func switchOn(_ lights: [String], colors: [String: String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
+        for light in lights { litColors[light] = colors[light] }
+        let start = clock.now()
+        try set(lights, on: true)
+        return TimedSpan(start: start, end: clock.now())
     }
 }
 

@@ -128,12 +128,13 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = 1399742832")
         }
         migrator.registerMigration("v4-scores-all-lit-splits") { db in
-            // Rapid-fire, several lights and scores: a drill's declared score, each side's value of it,
-            // whether a trial asked for every lit pad, and the split of each pad hit.
+            // Rapid-fire, several lights, colours and scores: a drill's declared score, each side's value of
+            // it, whether a trial asked for every lit pad, the colours its lights showed, the split of each pad hit.
             try db.execute(sql: """
                 ALTER TABLE profile ADD COLUMN score TEXT NOT NULL DEFAULT 'median_rt';
                 ALTER TABLE session_athlete ADD COLUMN score REAL;
                 ALTER TABLE trial ADD COLUMN expect_all INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE trial ADD COLUMN light_colors TEXT;
                 ALTER TABLE trial_result ADD COLUMN splits TEXT;
                 """)
         }

@@ -39,6 +39,23 @@ public enum TrialCodec {
         }
     }
 
+    /// Light colours: `light=colour`, joined by `,`, in light-name order (empty when the cue named none).
+    public static func colors(_ colors: [String: String]) -> String {
+        colors.sorted { $0.key < $1.key }.map { escape($0.key) + "=" + escape($0.value) }.joined(separator: ",")
+    }
+
+    /// Parses `colors(_:)`'s form; throws on anything else.
+    public static func colors(_ text: String) throws -> [String: String] {
+        guard !text.isEmpty else { return [:] }
+        var colors: [String: String] = [:]
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw StoreError("light colour '\(item)' is not light=colour") }
+            colors[unescape(String(parts[0]))] = unescape(String(parts[1]))
+        }
+        return colors
+    }
+
     /// `expect: all` splits: `pad@rt_ns` in the order hit, joined by `;`.
     public static func splits(_ splits: [PadSplit]) -> String {
         splits.map { escape($0.pad) + "@\($0.reactionTimeNanoseconds)" }.joined(separator: ";")

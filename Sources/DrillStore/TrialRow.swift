@@ -58,6 +58,9 @@ public enum TrialRow {
     static let kind = trial("kind", .text, "go, nogo or catch") { .text($0.planned.kind.rawValue) }
     static let cue = trial("cue", .text, "cue name (empty on catch trials)") { .text($0.planned.cueName) }
     static let lights = trial("lights", .text, "lights lit at onset, comma-separated") { .text(TrialCodec.list($0.planned.lights)) }
+    static let lightColors = trial("light_colors", .text, "the colour each lit light showed where the cue named one: light=colour, comma-separated") {
+        .text(TrialCodec.colors($0.planned.lightColors))
+    }
     static let sound = trial("sound", .text, "sound played at onset") { .text($0.planned.sound) }
     static let foreperiod = trial("foreperiod_ms", .integer, "planned wait before the cue") { .integer(Int64($0.planned.foreperiodMilliseconds)) }
     static let expectAll = trial("expect_all", .integer, "1 when every lit pad had to be hit (expect: all), else 0") {
@@ -97,7 +100,7 @@ public enum TrialRow {
 
     /// Every column, in export order.
     public static let all: [Column] = [
-        side, trialIndex, blockIndex, blockName, setNumber, trialInSet, kind, cue, lights, sound, foreperiod, expectAll, expectedSwitch,
+        side, trialIndex, blockIndex, blockName, setNumber, trialInSet, kind, cue, lights, lightColors, sound, foreperiod, expectAll, expectedSwitch,
         outcome, respondedSwitch, reactionTime, movementTime, splits, foreperiodStart, scheduledOnset, onset, response, targetHit,
         decidedAt, lateness, lightSet, onsetUncertainty, soundOnset, soundOnsetUncertainty, flags, winners, edges,
     ]
@@ -141,6 +144,9 @@ public enum TrialRow {
             cueName: try row.text(cue), lights: TrialCodec.list(try row.text(lights) ?? ""), sound: try row.text(sound),
             expected: expected, foreperiodMilliseconds: Int(try row.requiredInteger(foreperiod)))
         planned.expectsAllLit = expectsAll
+        do { planned.lightColors = try TrialCodec.colors(try row.text(lightColors) ?? "") } catch let error as StoreError {
+            throw row.failure(lightColors, error.message)
+        }
         var timing = TrialTiming()
         timing.schedulerLatenessNanoseconds = try row.integer(lateness)
         timing.lightSetNanoseconds = try row.integer(lightSet)

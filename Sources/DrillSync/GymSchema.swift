@@ -132,6 +132,7 @@ enum GymSchema {
         ALTER TABLE profile ADD COLUMN score TEXT NOT NULL DEFAULT 'median_rt';
         ALTER TABLE session_athlete ADD COLUMN score DOUBLE PRECISION;
         ALTER TABLE trial ADD COLUMN expect_all INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE trial ADD COLUMN light_colors TEXT;
         ALTER TABLE trial_result ADD COLUMN splits TEXT;
         """
 }

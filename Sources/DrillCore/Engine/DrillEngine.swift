@@ -122,7 +122,7 @@ public struct DrillEngine: Sendable {
         guard phase == .foreperiod, let trial = active, trial.planned.kind != .catchTrial else { return nil }
         return CueRequest(
             trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
-            scheduledOnset: trial.scheduledOnset)
+            scheduledOnset: trial.scheduledOnset, lightColors: trial.planned.lightColors)
     }
 
     /// Starts the drill at `now`, with the switches already held.
@@ -384,7 +384,7 @@ public struct DrillEngine: Sendable {
         phase = .presenting
         actions.append(.presentCue(CueRequest(
             trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
-            scheduledOnset: trial.scheduledOnset)))
+            scheduledOnset: trial.scheduledOnset, lightColors: trial.planned.lightColors)))
     }
 
     private mutating func apply(_ edge: SwitchEdge, into actions: inout [EngineAction]) {

@@ -8,12 +8,17 @@ public struct CueRequest: Equatable, Sendable {
     public var sound: String?
     /// When the cue is due.
     public var scheduledOnset: MonotonicInstant
+    /// The colour of each light the cue names (others show their own colour).
+    public var lightColors: [String: String]
 
-    public init(trialIndex: Int, lights: [String], sound: String?, scheduledOnset: MonotonicInstant) {
+    public init(
+        trialIndex: Int, lights: [String], sound: String?, scheduledOnset: MonotonicInstant, lightColors: [String: String] = [:]
+    ) {
         self.trialIndex = trialIndex
         self.lights = lights
         self.sound = sound
         self.scheduledOnset = scheduledOnset
+        self.lightColors = lightColors
     }
 }
 

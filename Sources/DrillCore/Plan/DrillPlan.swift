@@ -34,6 +34,8 @@ public struct PlannedTrial: Equatable, Sendable, Codable {
     public var foreperiodMilliseconds: Int
     /// `expect: all`: every lit light's pad must be hit, in any order.
     public var expectsAllLit: Bool = false
+    /// The colour of each lit light the cue names (the others show their own).
+    public var lightColors: [String: String] = [:]
 
     /// The switches `side` must press: its target, or every lit pad.
     public func targets(of side: String) -> [String] {

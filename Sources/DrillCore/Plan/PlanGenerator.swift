@@ -65,6 +65,7 @@ public struct PlanGenerator: Sendable {
                 trial.lights = cue.lights
                 trial.sound = cue.sound
             }
+            if !trial.lights.isEmpty { trial.lightColors = cue.lightColors }
         }
         trial.foreperiodMilliseconds = Self.sample(block.rules.foreperiod, using: &generator)
         return trial

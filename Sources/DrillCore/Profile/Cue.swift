@@ -28,6 +28,8 @@ public struct Cue: Equatable, Sendable, Codable {
     public var weight: Int
     /// `expect: all`: every lit pad is a target (the switch of each light's name), hit in any order.
     public var expectsAllLit: Bool
+    /// The colour each light shows (`light: {pad1: green, pad3: red}`); a light not named shows its own colour.
+    public var lightColors: [String: String] = [:]
 
     public init(
         name: String, lights: [String], sound: String?, modality: Modality,

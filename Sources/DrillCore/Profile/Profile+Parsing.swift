@@ -175,7 +175,7 @@ private struct ProfileParser {
         }
         return try entries.map { name, cueNode in
             let fields = try cueNode.mapping(allowed: ["light", "sound", "modality", "expect", "nogo", "weight"])
-            let lights = try fields.optional("light")?.list(allowSingle: true).map { try $0.name() } ?? []
+            let (lights, lightColors) = try parseCueLights(fields.optional("light"))
             let sound = try fields.optional("sound")?.name()
             guard !lights.isEmpty || sound != nil else {
                 throw cueNode.error("cue '\(name)' has neither a light nor a sound", fix: "add 'light: NAME' and/or 'sound: NAME'")
@@ -185,9 +185,10 @@ private struct ProfileParser {
             let weight = try fields.optional("weight")?.int(in: 1...1000) ?? 1
             if let expectNode = fields.optional("expect"), (try? expectNode.scalarText()) == "all" {
                 try checkExpectAll(expectNode, lights: lights, modality: modality, isNoGo: isNoGo, sides: sides, mode: mode)
-                let cue = Cue(
+                var cue = Cue(
                     name: name, lights: lights, sound: sound, modality: modality, expected: [:], isNoGo: false,
                     weight: weight, expectsAllLit: true)
+                cue.lightColors = lightColors
                 return ParsedCue(cue: cue, node: cueNode)
             }
             let expected = try parseExpected(fields, cueName: name, isNoGo: isNoGo, sides: sides, at: cueNode)
@@ -200,11 +201,26 @@ private struct ProfileParser {
                 throw (fields.optional("expect") ?? cueNode).error(
                     "the target '\(target)' is the home switch", fix: "targets must be other switches than the home switch")
             }
-            let cue = Cue(
+            var cue = Cue(
                 name: name, lights: lights, sound: sound, modality: modality, expected: expected,
                 isNoGo: isNoGo, weight: weight)
+            cue.lightColors = lightColors
             return ParsedCue(cue: cue, node: cueNode)
         }
+    }
+
+    /// `light: pad`, `light: [pad1, pad2]`, or with a colour per light `light: {pad1: green, pad3: red}`.
+    func parseCueLights(_ node: ConfigNode?) throws -> (lights: [String], colors: [String: String]) {
+        guard let node else { return ([], [:]) }
+        if case .scalar = node.node { return ([try node.name()], [:]) }
+        if let items = try? node.list() { return (try items.map { try $0.name() }, [:]) }
+        var lights: [String] = [], colors: [String: String] = [:]
+        for (light, colorNode) in try node.namedEntries() {
+            lights.append(light)
+            colors[light] = try colorNode.choice(LightSpec.knownColors)
+        }
+        guard !lights.isEmpty else { throw node.error("the cue lights nothing", fix: "write e.g. 'light: {pad1: green}'") }
+        return (lights, colors)
     }
 
     /// `expect: all`: one athlete, a go cue, shown with its lights.

@@ -145,7 +145,7 @@ public final class DrillRunner {
             }
         }
         if !request.lights.isEmpty {
-            report.lightSet = try lights.switchOn(request.lights, timedBy: clock)
+            report.lightSet = try lights.switchOn(request.lights, colors: request.lightColors, timedBy: clock)
         }
         return report
     }

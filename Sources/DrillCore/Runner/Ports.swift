@@ -9,9 +9,17 @@ public protocol LightOutput: AnyObject {
     /// returned. Outputs time as little else as they can (name lookups come
     /// first); the default times the whole `set`.
     func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan
+    /// Switches the named lights on in the colours given (`light → colour`;
+    /// a light not named shows its own colour), every line of the cue in one
+    /// timed span: one onset. Outputs with a single colour per light ignore `colors`.
+    func switchOn(_ lights: [String], colors: [String: String], timedBy clock: any MonotonicClock) throws -> TimedSpan
 }
 
 extension LightOutput {
+    public func switchOn(_ lights: [String], colors: [String: String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
+        try switchOn(lights, timedBy: clock)
+    }
+
     public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
         let start = clock.now()
         try set(lights, on: true)

@@ -1,6 +1,7 @@
 /// The built-in simulated station (`--station sim`). It has every light,
 /// switch and sound the shipped profiles use, and keyboard keys for playing
-/// the switches in a terminal.
+/// the switches in a terminal. Its four pads are RGB pads (each shows its
+/// own colour unless a cue names another), so colour drills run on it too.
 let simulatedStationText = """
     name: sim
     description: Simulated station (terminal lights, keyboard switches, ALSA default sound)
@@ -8,10 +9,10 @@ let simulatedStationText = """
       pad:   {color: white}
       go:    {color: green}
       stop:  {color: red}
-      pad1:  {color: red}
-      pad2:  {color: green}
-      pad3:  {color: blue}
-      pad4:  {color: yellow}
+      pad1:  {colors: [red, green, blue]}
+      pad2:  {colors: [green, red, blue]}
+      pad3:  {colors: [blue, red, green]}
+      pad4:  {colors: [yellow, red, green, blue]}
       left:  {color: cyan}
       right: {color: orange}
     switches:

@@ -23,6 +23,15 @@ extension Profile {
             for light in cue.lights where station.light(named: light) == nil {
                 throw missing("light", light, field: "cues.\(cue.name).light", available: station.lights.map(\.name), station: station, file: file)
             }
+            for (light, color) in cue.lightColors.sorted(by: { $0.key < $1.key }) {
+                guard let spec = station.light(named: light), spec.outputs(showing: color) == nil else { continue }
+                throw ConfigError(
+                    file: file, field: "cues.\(cue.name).light.\(light)",
+                    problem: "light '\(light)' of station '\(station.name)' cannot show \(color): it shows \(spec.colors.joined(separator: ", "))",
+                    fix: spec.colorLines.isEmpty
+                        ? "use '\(spec.color)', or wire an RGB pad (a line per colour: 'colors:' in the station file)"
+                        : "use one of its colours, or wire a \(color) line to it")
+            }
             if let sound = cue.sound, station.sound(named: sound) == nil {
                 throw missing("sound", sound, field: "cues.\(cue.name).sound", available: station.sounds.map(\.name), station: station, file: file)
             }
@@ -30,6 +39,10 @@ extension Profile {
                 if let target = cue.expected[side], station.switchSpec(named: target) == nil {
                     throw missing("switch", target, field: "cues.\(cue.name).expect", available: station.switches.map(\.name), station: station, file: file)
                 }
+            }
+            // Every lit pad of 'expect: all', and every lit distractor, is pressed on the switch of its name.
+            for pad in (cue.expectsAllLit ? cue.lights : distractorPads(of: cue)) where station.switchSpec(named: pad) == nil {
+                throw missing("switch", pad, field: "cues.\(cue.name).light", available: station.switches.map(\.name), station: station, file: file)
             }
         }
         if case .homeRelease(let home, _) = mode, station.switchSpec(named: home) == nil {

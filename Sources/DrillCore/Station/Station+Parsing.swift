@@ -21,7 +21,7 @@ extension Station {
 
 private struct StationParser {
     let root: ConfigNode
-    static let colors = ["white", "red", "green", "blue", "yellow", "orange", "purple", "cyan"]
+    static let colors = LightSpec.knownColors
 
     func station() throws -> Station {
         let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "aliases", "sound", "sounds"])
@@ -67,9 +67,38 @@ private struct StationParser {
     }
 
     func parseLight(name: String, node: ConfigNode) throws -> LightSpec {
-        let fields = try node.mapping(allowed: ["color", "chip", "line", "active"])
-        let color = try fields.optional("color")?.choice(Self.colors) ?? "white"
-        return LightSpec(name: name, color: color, gpio: try parseLine(fields, at: node, isInput: false))
+        let fields = try node.mapping(allowed: ["color", "colors", "chip", "line", "active"])
+        guard let colorsNode = fields.optional("colors") else {
+            let color = try fields.optional("color")?.choice(Self.colors) ?? "white"
+            return LightSpec(name: name, color: color, gpio: try parseLine(fields, at: node, isInput: false))
+        }
+        for key in ["color", "chip", "line", "active"] where fields.has(key) {
+            throw fields.optional(key)!.error(
+                "a light with 'colors' has a line per colour, so '\(key)' does not apply here",
+                fix: "write each colour's line under 'colors' (e.g. colors: {red: {chip: gpiochip0, line: 5}}), or use 'color' with one line")
+        }
+        var lines: [ColorLine] = []
+        if case .scalar = colorsNode.node {
+            throw colorsNode.error("expected a list of colours or a line per colour", fix: "write e.g. 'colors: [red, green, blue]' (simulated) or 'colors: {red: {chip: …, line: …}, green: …}'")
+        } else if (try? colorsNode.list()) != nil {
+            for item in try colorsNode.list() { lines.append(ColorLine(color: try item.choice(Self.colors), gpio: nil)) }
+        } else {
+            for (color, lineNode) in try colorsNode.namedEntries() {
+                guard Self.colors.contains(color) else {
+                    throw lineNode.error("'\(color)' is not a colour Snapcue knows", fix: "use one of \(Self.colors.joined(separator: ", "))")
+                }
+                let lineFields = try lineNode.mapping(allowed: ["chip", "line", "active"])
+                guard let gpio = try parseLine(lineFields, at: lineNode, isInput: false) else {
+                    throw lineNode.error("colour '\(color)' has no line", fix: "add 'chip' and 'line'")
+                }
+                lines.append(ColorLine(color: color, gpio: gpio))
+            }
+        }
+        guard !lines.isEmpty else { throw colorsNode.error("the list of colours is empty", fix: "name at least one colour") }
+        if let repeated = Dictionary(grouping: lines, by: \.color).first(where: { $0.value.count > 1 })?.key {
+            throw colorsNode.error("colour '\(repeated)' is listed twice", fix: "give each colour one line")
+        }
+        return LightSpec(name: name, color: lines[0].color, gpio: nil, colorLines: lines)
     }
 
     func parseSwitch(name: String, node: ConfigNode) throws -> SwitchSpec {
@@ -188,9 +217,9 @@ private struct StationParser {
     }
 
     func checkConsistency(_ station: Station, top: ConfigMapping) throws {
-        let usesGPIO = station.lights.contains { $0.gpio != nil } || station.switches.contains { $0.gpio != nil }
+        let usesGPIO = station.lights.contains(where: \.hasGPIO) || station.switches.contains { $0.gpio != nil }
         if usesGPIO {
-            if let light = station.lights.first(where: { $0.gpio == nil }) {
+            if let light = station.lights.first(where: { $0.outputs.contains { $0.gpio == nil } }) {
                 throw try top.required("lights").error("light '\(light.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
             }
             if let switchSpec = station.switches.first(where: { $0.gpio == nil }) {
@@ -198,8 +227,10 @@ private struct StationParser {
             }
         }
         var places: [String: String] = [:]
-        for (kind, name, gpio) in station.lights.filter({ $0.aliasOf == nil }).map({ ("light", $0.name, $0.gpio) })
-            + station.switches.filter({ $0.aliasOf == nil }).map({ ("switch", $0.name, $0.gpio) }) {
+        let lightLines = station.lights.filter { $0.aliasOf == nil }.flatMap { light in
+            light.outputs.map { ("light", light.colorLines.isEmpty ? light.name : "\(light.name) \($0.color)", $0.gpio) }
+        }
+        for (kind, name, gpio) in lightLines + station.switches.filter({ $0.aliasOf == nil }).map({ ("switch", $0.name, $0.gpio) }) {
             guard let gpio else { continue }
             let place = "\(gpio.chip) line \(gpio.line)"
             if let other = places[place] {

@@ -34,16 +34,65 @@ public struct GPIOLine: Equatable, Sendable, Codable {
     }
 }
 
-/// A light the station can switch.
+/// One colour of a light and the output that shows it.
+public struct ColorLine: Equatable, Sendable, Codable {
+    /// The colour (`red`, `green`, …).
+    public var color: String
+    /// The GPIO output of that colour, or nil on a simulated station.
+    public var gpio: GPIOLine?
+
+    public init(color: String, gpio: GPIOLine?) {
+        self.color = color
+        self.gpio = gpio
+    }
+}
+
+/// A light the station can switch: a single-colour light (one line), or a
+/// pad with several coloured LED lines (an RGB pad: one line per colour).
 public struct LightSpec: Equatable, Sendable, Codable {
     /// The name profiles use.
     public var name: String
-    /// The colour shown on screens (`red`, `green`, `blue`, `yellow`, `white`, …).
+    /// The colour it shows when a cue names none (its only colour, or an RGB pad's first).
     public var color: String
-    /// The GPIO output, or nil on a simulated station.
+    /// The GPIO output of a single-colour light, or nil (simulated, or an RGB pad: see `colorLines`).
     public var gpio: GPIOLine?
     /// For an alias (station `aliases:`), the light it names.
     public var aliasOf: String?
+    /// An RGB pad's lines, one per colour (`colors:`); empty for a single-colour light.
+    public var colorLines: [ColorLine] = []
+
+    /// Every output of the light, with its colour.
+    public var outputs: [ColorLine] { colorLines.isEmpty ? [ColorLine(color: color, gpio: gpio)] : colorLines }
+
+    /// Whether any output of the light is a GPIO line.
+    public var hasGPIO: Bool { outputs.contains { $0.gpio != nil } }
+
+    /// Colours made by lighting several lines of an RGB pad together (additive mixing).
+    public static let mixes: [String: [String]] = [
+        "yellow": ["red", "green"], "cyan": ["green", "blue"], "purple": ["red", "blue"], "white": ["red", "green", "blue"],
+    ]
+
+    /// The outputs that show `color` (nil: the light's own colour): its line,
+    /// or on an RGB pad the lines of a mix (yellow = red + green, cyan =
+    /// green + blue, purple = red + blue, white = all three). Nil when the
+    /// light cannot show that colour.
+    public func outputs(showing color: String?) -> [ColorLine]? {
+        let wanted = color ?? self.color
+        if let own = outputs.first(where: { $0.color == wanted }) { return [own] }
+        guard let parts = Self.mixes[wanted] else { return nil }
+        let lines = parts.compactMap { part in colorLines.first { $0.color == part } }
+        return lines.count == parts.count ? lines : nil
+    }
+
+    /// The colour names station files and profiles use.
+    public static let knownColors = ["white", "red", "green", "blue", "yellow", "orange", "purple", "cyan"]
+
+    /// The colours the light can show: its lines' and the mixes they make.
+    public var colors: [String] {
+        let own = outputs.map(\.color)
+        let mixed = Self.mixes.filter { _, parts in parts.allSatisfy(own.contains) }.keys.sorted()
+        return own + mixed.filter { !own.contains($0) }
+    }
 }
 
 /// A switch (button, contact pad) the athlete presses.
@@ -127,7 +176,7 @@ public struct Station: Equatable, Sendable, Codable {
 
     /// A station with no GPIO lines: lights and switches are simulated.
     public var isSimulated: Bool {
-        lights.allSatisfy { $0.gpio == nil } && switches.allSatisfy { $0.gpio == nil }
+        lights.allSatisfy { !$0.hasGPIO } && switches.allSatisfy { $0.gpio == nil }
     }
 
     public func light(named name: String) -> LightSpec? { lights.first { $0.name == name } }

@@ -64,7 +64,9 @@ public enum GPIOInspector {
             return result
         }
         // Aliases share their target's line: report each physical line once.
-        return station.lights.filter { $0.aliasOf == nil }.map { report(.light, $0.name, $0.gpio) }
+        return station.lights.filter { $0.aliasOf == nil }.flatMap { light in
+            light.outputs.map { report(.light, light.colorLines.isEmpty ? light.name : "\(light.name) \($0.color)", $0.gpio) }
+        }
             + station.switches.filter { $0.aliasOf == nil }.map { report(.switch, $0.name, $0.gpio) }
     }
 }

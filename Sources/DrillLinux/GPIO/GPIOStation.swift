@@ -23,18 +23,23 @@ public final class GPIOStation {
             chips[spec] = opened
             return opened
         }
-        // Aliases share a line: each (chip, offset) is requested once.
-        var lightLines: [(String, GPIOLineHandle, String)] = []
+        // Aliases share a line: each (chip, offset) is requested once. An RGB pad has a line per colour.
+        var lightLines: [GPIOLights.Light] = []
         var lightByPlace: [String: GPIOLineHandle] = [:]
         for light in station.lights {
-            guard let gpio = light.gpio else { throw StationFault("light '\(light.name)' has no GPIO line in station '\(station.name)'") }
-            let owner = try chip(gpio.chip)
-            let offset = try owner.offset(of: gpio.line)
-            let place = "\(owner.name) line \(offset)"
-            let handle = try lightByPlace[place] ?? owner.requestOutput(
-                offset: offset, activeLow: gpio.activeLow, initiallyOn: false, consumer: consumer, purpose: "light '\(light.name)'")
-            lightByPlace[place] = handle
-            lightLines.append((light.name, handle, place))
+            var outputs: [GPIOLights.Output] = []
+            for output in light.outputs {
+                let what = light.colorLines.isEmpty ? "light '\(light.name)'" : "light '\(light.name)' \(output.color)"
+                guard let gpio = output.gpio else { throw StationFault("\(what) has no GPIO line in station '\(station.name)'") }
+                let owner = try chip(gpio.chip)
+                let offset = try owner.offset(of: gpio.line)
+                let place = "\(owner.name) line \(offset)"
+                let handle = try lightByPlace[place] ?? owner.requestOutput(
+                    offset: offset, activeLow: gpio.activeLow, initiallyOn: false, consumer: consumer, purpose: what)
+                lightByPlace[place] = handle
+                outputs.append(GPIOLights.Output(color: output.color, handle: handle, place: place))
+            }
+            lightLines.append(GPIOLights.Light(spec: light, outputs: outputs))
         }
         var switchLines: [GPIOSwitches.Line] = []
         for switchSpec in station.switches {
@@ -57,55 +62,90 @@ public final class GPIOStation {
     }
 }
 
-/// Lights on GPIO output lines.
+/// Lights on GPIO output lines: a line per single-colour light, a line per
+/// colour of an RGB pad (a mix such as yellow lights two of them).
 public final class GPIOLights: LightOutput {
-    private typealias Line = (handle: GPIOLineHandle, place: String)
-    private let lines: [String: Line]
-
-    init(lines: [(String, GPIOLineHandle, String)]) {
-        var map: [String: (GPIOLineHandle, String)] = [:]
-        for (name, handle, place) in lines { map[name] = (handle, place) }
-        self.lines = map
+    /// One coloured output line of a light.
+    struct Output {
+        let color: String
+        let handle: GPIOLineHandle
+        let place: String
     }
 
-    /// Sets the named lights. On the cue thread: nothing but the set calls.
-    public func set(_ lights: [String], on: Bool) throws {
-        try setLines(try resolve(lights), on: on)
+    /// A light and its output lines.
+    struct Light {
+        let spec: LightSpec
+        let outputs: [Output]
+    }
+
+    private typealias Resolved = (name: String, output: Output)
+    private let lights: [String: Light]
+
+    init(lines: [Light]) {
+        var map: [String: Light] = [:]
+        for light in lines { map[light.spec.name] = light }
+        lights = map
+    }
+
+    /// Sets the named lights: on in their own colour, or off (every colour line).
+    /// On the cue thread: nothing but the set calls.
+    public func set(_ names: [String], on: Bool) throws {
+        try setLines(on ? try resolve(names, colors: [:]) : try resolveAll(names), on: on)
     }
 
     /// Switches the lights on, timing only the set calls: the names are
     /// looked up first, so the clock readings bracket the kernel calls and
     /// little else (the onset's uncertainty is the calls' own length).
-    public func switchOn(_ lights: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
-        let resolved = try resolve(lights)
+    public func switchOn(_ names: [String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
+        try switchOn(names, colors: [:], timedBy: clock)
+    }
+
+    /// Switches the lights on in the colours given: every line of every
+    /// colour of the cue is set inside one timed span (one onset).
+    public func switchOn(_ names: [String], colors: [String: String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
+        let resolved = try resolve(names, colors: colors)
         let start = clock.now()
         try setLines(resolved, on: true)
         return TimedSpan(start: start, end: clock.now())
     }
 
-    private func resolve(_ names: [String]) throws -> [(name: String, line: Line)] {
-        try names.map { name in
-            guard let line = lines[name] else { throw StationFault("no light named '\(name)' on this station") }
-            return (name, line)
+    private func light(_ name: String) throws -> Light {
+        guard let light = lights[name] else { throw StationFault("no light named '\(name)' on this station") }
+        return light
+    }
+
+    /// The lines that show each light in its colour.
+    private func resolve(_ names: [String], colors: [String: String]) throws -> [Resolved] {
+        try names.flatMap { name -> [Resolved] in
+            let light = try light(name)
+            guard let shown = light.spec.outputs(showing: colors[name]) else {
+                throw StationFault("light '\(name)' cannot show \(colors[name] ?? light.spec.color): it shows \(light.spec.colors.joined(separator: ", "))")
+            }
+            return light.outputs.filter { output in shown.contains { $0.color == output.color } }.map { (name, $0) }
         }
     }
 
-    private func setLines(_ resolved: [(name: String, line: Line)], on: Bool) throws {
-        for (name, line) in resolved {
-            let code = line.handle.set(on)
+    /// Every line of each light (to switch it off whatever colour it showed).
+    private func resolveAll(_ names: [String]) throws -> [Resolved] {
+        try names.flatMap { name in try light(name).outputs.map { (name, $0) } }
+    }
+
+    private func setLines(_ resolved: [Resolved], on: Bool) throws {
+        for (name, output) in resolved {
+            let code = output.handle.set(on)
             if code != 0 {
-                throw StationFault("light '\(name)' (\(line.place)): cannot set it: \(String(cString: strerror(code))); was the GPIO device unplugged?")
+                throw StationFault("light '\(name)' (\(output.place)): cannot set it: \(String(cString: strerror(code))); was the GPIO device unplugged?")
             }
         }
     }
 
     /// Switches every light off (best effort, for shutdown).
     public func allOff() {
-        for line in lines.values { _ = line.handle.set(false) }
+        for light in lights.values { for output in light.outputs { _ = output.handle.set(false) } }
     }
 
     /// The light names.
-    public var names: [String] { Array(lines.keys).sorted() }
+    public var names: [String] { Array(lights.keys).sorted() }
 }
 
 /// Switches on GPIO input lines, reported with the kernel's edge timestamps.

@@ -21,7 +21,7 @@ enum LiveScript {
           for (const light of s.cue.lights) {
             const block = document.createElement("div");
             block.className = "cue-light";
-            block.style.background = (drill && drill.light_colors[light]) || "#ffffff";
+            block.style.background = (s.cue.colors && s.cue.colors[light]) || (drill && drill.light_colors[light]) || "#ffffff";
             block.textContent = light;
             area.appendChild(block);
           }

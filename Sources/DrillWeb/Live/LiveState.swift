@@ -80,6 +80,8 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var name: String?
         public var lights: [String]
         public var sound: String?
+        /// The colour of each light the cue names (others show the station's colour).
+        public var colors: [String: String] = [:]
     }
 
     /// One side's settled trial.
@@ -166,10 +168,16 @@ public struct LiveState: Equatable, Sendable, Codable {
             pendingCueName = trial.cueName
         case .presentCue(let request):
             phase = .cue
-            cue = Cue(trialIndex: request.trialIndex, name: pendingCueName, lights: request.lights, sound: request.sound)
-        case .lightsOff:
-            if phase == .cue { phase = .responding }
-            cue = nil
+            cue = Cue(
+                trialIndex: request.trialIndex, name: pendingCueName, lights: request.lights, sound: request.sound,
+                colors: request.lightColors)
+        case .lightsOff(let names):
+            // With 'expect: all' each pad goes off as it is hit; the cue is over when none is left.
+            cue?.lights.removeAll { names.contains($0) }
+            if cue?.lights.isEmpty ?? true {
+                if phase == .cue { phase = .responding }
+                cue = nil
+            }
         case .sideDecided:
             break  // shown once the whole trial is decided and stored
         case .trialDecided(let trial):

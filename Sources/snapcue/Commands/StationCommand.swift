@@ -18,7 +18,14 @@ struct StationCommand: ParsableCommand {
             print("station \(value.name)" + (value.description.map { ": \($0)" } ?? ""))
             print(value.isSimulated ? "simulated (no GPIO)" : "GPIO station")
             print("lights:")
-            for light in value.lights { print("  \(Format.pad(light.name, 10)) \(Format.pad(light.color, 8)) \(describe(light.gpio))") }
+            for light in value.lights {
+                if light.colorLines.isEmpty {
+                    print("  \(Format.pad(light.name, 10)) \(Format.pad(light.color, 8)) \(describe(light.gpio))")
+                } else {
+                    print("  \(Format.pad(light.name, 10)) colours \(light.colors.joined(separator: ", "))")
+                    for output in light.colorLines { print("    \(Format.pad(output.color, 14)) \(describe(output.gpio))") }
+                }
+            }
             print("switches:")
             for item in value.switches {
                 print("  \(Format.pad(item.name, 10)) \(Format.pad(item.key.map { "key \($0)" } ?? "", 10)) \(describe(item.gpio)) debounce \(item.debounce.compactDescription)")

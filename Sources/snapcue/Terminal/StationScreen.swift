@@ -7,7 +7,8 @@ import Synchronization
 /// cue thread (lights) and the display thread (status) never interleave.
 final class StationScreen: Sendable {
     private struct Content {
-        var lit: Set<String> = []
+        /// Lights on, and the colour each shows.
+        var lit: [String: String] = [:]
         var status = ""
         var result = ""
         var sound = ""
@@ -36,10 +37,10 @@ final class StationScreen: Sendable {
     }
 
     /// Switches lights on the screen (called on the cue thread).
-    func setLights(_ names: [String], on: Bool) {
+    func setLights(_ names: [String], on: Bool, colors: [String: String] = [:]) {
         content.withLock { content in
             for name in names {
-                if on { content.lit.insert(name) } else { content.lit.remove(name) }
+                content.lit[name] = on ? (colors[name] ?? lights.first { $0.name == name }?.color ?? "white") : nil
             }
             Terminal.write(renderLights(content.lit))
         }
@@ -91,14 +92,14 @@ final class StationScreen: Sendable {
             + line(row: resultRow, text: content.result)
     }
 
-    private func renderLights(_ lit: Set<String>) -> String {
+    private func renderLights(_ lit: [String: String]) -> String {
         var text = ""
         for row in 0..<Self.blockHeight {
             text += ANSI.move(row: lightsRow + row, column: 1)
             for light in lights {
-                let on = lit.contains(light.name)
-                let fill = String(repeating: on ? " " : "·", count: Self.blockWidth)
-                text += (on ? ANSI.background(light.color) : ANSI.dim) + fill + ANSI.reset + "  "
+                let color = lit[light.name]
+                let fill = String(repeating: color != nil ? " " : "·", count: Self.blockWidth)
+                text += (color.map(ANSI.background) ?? ANSI.dim) + fill + ANSI.reset + "  "
             }
         }
         return text
@@ -129,5 +130,11 @@ final class TerminalLights: LightOutput {
 
     func set(_ lights: [String], on: Bool) throws {
         screen.setLights(lights, on: on)
+    }
+
+    func switchOn(_ lights: [String], colors: [String: String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
+        let start = clock.now()
+        screen.setLights(lights, on: true, colors: colors)
+        return TimedSpan(start: start, end: clock.now())
     }
 }
