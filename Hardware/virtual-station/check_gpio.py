@@ -201,6 +201,48 @@ for line in text.splitlines():
         checks.figure("calibration " + line.strip())
 checks.check("calibration is saved next to the station file", results.exists("calibration.yaml.calibration.json"))
 
+# 5b. an RGB pad: each cue sets the lines of its colour (a mix sets both) inside the one call Snapcue timed.
+rgb_station = results.yaml("rgb.yaml") or {}
+colour_lines = {color: spec["line"] for color, spec in ((rgb_station.get("lights") or {}).get("pad5", {}).get("colors") or {}).items()}
+mixes = {"yellow": ["red", "green"]}  # as LightSpec.mixes
+text = results.text("rgb-check.txt")
+checks.check("hardware check requests each colour line of an RGB pad", results.rc("rgb-check.rc") == 0
+             and all(f"pad5 {color}" in text for color in colour_lines), text[-400:])
+sc.check_athlete_started(checks, results, "colour", "the colour drill")
+colour = results.session("colour.json")
+checks.check("the colour drill completes (exit 0)", results.rc("colour.rc") == 0 and colour is not None
+             and "complete" in (colour or {}).get("end", {}), results.text("colour.err")[-400:])
+colour_kernel = sc.KernelTrace.load(results, "colour")
+if colour and colour_kernel is not None and len(colour_lines) == 2:
+    wrong_lines, outside, judged = [], [], 0
+    for index, trial in enumerate(colour["trials"]):
+        onset, color = trial.get("onset"), (trial["planned"].get("light_colors") or {}).get("pad5")
+        if not onset or not color or not colour_kernel.covers(onset):
+            continue
+        judged += 1
+        wanted = {colour_lines[part] for part in mixes.get(color, [color])}
+        near = {line for line in colour_lines.values() if colour_kernel.onset_near(line, onset, within=20_000_000) is not None}
+        if near != wanted:
+            wrong_lines.append(f"trial {index + 1} ({color}): lines {sorted(near)} came on, not {sorted(wanted)}")
+        half = trial["timing"].get("onset_uncertainty_nanoseconds") or 0
+        for line in wanted & near:
+            if abs(colour_kernel.onset_near(line, onset) - onset) > half + sc.US:
+                outside.append(f"trial {index + 1}: line {line} set {(colour_kernel.onset_near(line, onset) - onset) / 1000:+.0f} µs from the onset, call ±{half / 1000:.0f} µs")
+    checks.check("each colour cue sets exactly its colour's lines, a mix both (kernel trace)", judged > 0 and not wrong_lines,
+                 "; ".join(wrong_lines[:6]) or f"{judged} cues traced")
+    checks.check("every line of a cue is set inside the one call Snapcue timed: one onset (kernel trace)", not outside,
+                 "; ".join(outside[:6]))
+elif colour is not None:
+    checks.skip("the colour cues' lines (kernel trace)", "no kernel trace of the colour drill")
+if colour:
+    outcomes = [(t["planned"].get("cue_name"), t["sides"][0]["outcome"]) for t in colour["trials"]]
+    red = [outcome for cue, outcome in outcomes if cue == "red"]
+    go = [outcome for cue, outcome in outcomes if cue in ("green", "yellow")]
+    # The athlete presses only when the green line comes on: red alone is always withheld.
+    checks.check("red alone is withheld and judged a correct no-go; green and yellow are never judged errors",
+                 red and all(o == "nogo_correct" for o in red) and all(o in ("hit", "miss") for o in go) and "hit" in go,
+                 f"red {red}, green/yellow {go}")
+
 # 6. the chip disappears mid-drill.
 sc.check_athlete_started(checks, results, "unplug", "the unplugged drill")
 text = results.text("unplug.err")

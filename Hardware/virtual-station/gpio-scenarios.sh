@@ -112,6 +112,55 @@ cp /tmp/jumper.jsonl $R/ 2>/dev/null
 cat $R/calibrate.txt
 cp calibration.yaml.calibration.json $R/ 2>/dev/null
 
+echo "== 5b. an RGB pad: a colour per cue, mixes set together, colour go/no-go"
+# pad5 is an RGB pad (red on line 4, green on line 5) with its switch on line 12. The athlete presses
+# pad5 when the green line comes on and never for red alone; yellow (red + green) sets both lines.
+cat > rgb.yaml <<YAML
+name: virtual-rgb
+description: an RGB pad on the gpio-sim chip
+lights:
+  pad5:
+    colors:
+      red:   {chip: snapcue, line: 4}
+      green: {chip: snapcue, line: 5}
+switches:
+  pad5: {chip: snapcue, line: 12, active: low, bias: pull-up, debounce: 10ms}
+YAML
+cat > colour.yaml <<YAML
+name: virtual-colour
+version: 1
+score: accuracy
+cues:
+  green:  {light: {pad5: green}, expect: pad5}
+  yellow: {light: {pad5: yellow}, expect: pad5}
+  red:    {light: {pad5: red}, nogo: true}
+defaults:
+  foreperiod: {distribution: uniform, min: 500ms, max: 1000ms}
+  timeout: 1500ms
+  cue_duration: 700ms
+  intertrial: 400ms
+  nogo_probability: 0.3
+  order: balanced
+  max_repeats: 2
+blocks:
+  - trials: 15
+YAML
+cp rgb.yaml colour.yaml $R/
+./snapcue hardware check --station rgb.yaml > $R/rgb-check.txt 2>&1; echo $? > $R/rgb-check.rc
+gpio_trace_start
+./snapcue-athlete --chip $DIR --pair pad5green:5=pad5:12 --nogo-light pad5red:4 --reaction 240,280,320 --hold $HOLD \
+  --duration 60 --truth $R/colour-truth.jsonl 2> $R/colour-athlete.err &
+ATHLETE=$!
+if await_athlete colour $R/colour-truth.jsonl $ATHLETE; then
+  ./snapcue run colour.yaml --station rgb.yaml --seed 3 --athlete Virtual --json > $R/colour.json 2> $R/colour.err
+  echo $? > $R/colour.rc
+  kill $ATHLETE; wait $ATHLETE 2>/dev/null
+else
+  not_run colour
+fi
+gpio_trace_stop colour $CHIP
+tail -8 $R/colour.err
+
 echo "== 6. the chip disappears mid-drill"
 ./snapcue-athlete --chip $DIR $PAIRS --reaction 250 --duration 60 --truth $R/unplug-truth.jsonl 2> /dev/null &
 ATHLETE=$!

@@ -44,5 +44,8 @@ extension LiveState.Drill {
             profile: profile.name, profileVersion: profile.version, title: profile.title, station: station.name, seed: seed,
             athletes: profile.sides.map { LiveState.SideAthlete(side: $0, athlete: athletes[$0] ?? $0) }, sessionID: sessionID,
             plannedTrials: plannedTrials, lightColors: colors)
+        score = profile.score
+        scoreTitle = profile.score.title
+        lapseThresholdMilliseconds = Double(profile.lapseThreshold.nanoseconds) / 1e6
     }
 }

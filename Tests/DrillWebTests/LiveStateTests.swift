@@ -79,3 +79,31 @@ struct LiveStateTests {
         #expect(board.watcherCount == 1)
     }
 }
+
+@Suite("Live picture of the new drill modes")
+struct LiveNewModesTests {
+    @Test("a drill that declares a score shows each side's score as it goes")
+    func runningScore() {
+        var drill = LiveStateTests.drill
+        drill.score = .hits
+        drill.scoreTitle = DrillScore.hits.title
+        var state = LiveState(starting: drill, sequence: 0)
+        state.apply(LiveStateTests.hit(250, trial: 0))
+        state.apply(LiveStateTests.hit(300, trial: 1))
+        #expect(state.sides[0].score == "2 hits")
+    }
+
+    @Test("with 'expect: all' a pad that goes off leaves the others on screen, in the cue's colours")
+    func partialLightsOff() {
+        var state = LiveState(starting: LiveStateTests.drill, sequence: 0)
+        state.apply(.trialStarted(LiveStateTests.trial(0), foreperiodStart: MonotonicInstant(nanoseconds: 0)))
+        state.apply(.presentCue(CueRequest(
+            trialIndex: 0, lights: ["pad1", "pad3"], sound: nil, scheduledOnset: MonotonicInstant(nanoseconds: 1),
+            lightColors: ["pad1": "green", "pad3": "red"])))
+        #expect(state.cue?.colors == ["pad1": "green", "pad3": "red"])
+        state.apply(.lightsOff(["pad3"]))
+        #expect(state.phase == .cue && state.cue?.lights == ["pad1"])
+        state.apply(.lightsOff(["pad1"]))
+        #expect(state.phase == .responding && state.cue == nil)
+    }
+}

@@ -1,5 +1,5 @@
-/// A drill's progress as displays show it, from the engine's actions: "12/40"
-/// for a drill of trial counts; hits and the time left for a set that ends
+/// A drill's progress as displays show it, from the engine's actions: "trial
+/// 12/40" for a drill of trial counts; hits and the time left for a set that ends
 /// by time ("hits 7 · 18 s left"); hits of the goal for one that ends by hits
 /// ("hits 7/20"). Never "trial 14996/15001": sets that end by time or hits
 /// have no planned total.
@@ -41,9 +41,11 @@ public struct ProgressCounter: Sendable {
     }
 
     /// The counter for trial `index` (0-based), as of `now` when the time left matters.
+    /// Called when a trial is decided, the trial counts itself ("trial 3/8 of the set").
     public func label(trialIndex index: Int, now: MonotonicInstant? = nil) -> String {
         guard let block, block.length.isOpenEnded else {
-            return plan.isFixedLength ? "\(index + 1)/\(plan.trials.count)" : "trial \(setTrials + 1)/\(block?.plannedTrialBound ?? 0)"
+            return plan.isFixedLength
+                ? "trial \(index + 1)/\(plan.trials.count)" : "trial \(setTrials + 1)/\(block?.plannedTrialBound ?? 0) of the set"
         }
         switch block.length {
         case .hits(let goal, _):

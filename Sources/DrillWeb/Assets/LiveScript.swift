@@ -47,8 +47,13 @@ enum LiveScript {
         body.replaceChildren();
         for (const side of s.sides) {
           const row = body.insertRow();
-          for (const cell of [side.athlete, "median " + ms(side.median_milliseconds) + " ms", "best " + ms(side.best_milliseconds) + " ms",
-                              side.hits + "/" + side.judged + " hits"]) {
+          // The drill's declared score leads (e.g. "score 31 hits"); head-to-head adds the wins.
+          const cells = [side.athlete];
+          if (side.score) cells.push((drill ? drill.score_title : "score") + ": " + side.score);
+          if (side.wins !== null && side.wins !== undefined) cells.push(side.wins + " wins");
+          cells.push("median " + ms(side.median_milliseconds) + " ms", "best " + ms(side.best_milliseconds) + " ms",
+                     side.hits + "/" + side.judged + " hits");
+          for (const cell of cells) {
             row.insertCell().textContent = cell;
           }
         }

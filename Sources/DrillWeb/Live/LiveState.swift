@@ -46,6 +46,12 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var plannedTrials: Int
         /// Each light's colour on this station, for drawing it.
         public var lightColors: [String: String]
+        /// How the drill is scored.
+        public var score: DrillScore = .medianReactionTime
+        /// The score's name, for the page.
+        public var scoreTitle: String = DrillScore.medianReactionTime.title
+        /// The profile's lapse threshold (the running statistics use it).
+        public var lapseThresholdMilliseconds: Double = 500
 
         public init(
             profile: String, profileVersion: Int, title: String, station: String, seed: UInt64, athletes: [SideAthlete],
@@ -106,6 +112,10 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var medianMilliseconds: Double?
         /// Fastest hit so far, ms.
         public var bestMilliseconds: Double?
+        /// The drill's score so far, as shown ("31 hits", "412 ms").
+        public var score: String?
+        /// Head-to-head: trials won so far (a tie counts for both).
+        public var wins: Int?
     }
 
     public var status: Status = .idle
@@ -132,6 +142,8 @@ public struct LiveState: Equatable, Sendable, Codable {
 
     private var pendingCueName: String?
     private var hitTimes: [String: [Double]] = [:]
+    /// The trials decided so far, for the running score.
+    private var decided: [TrialRecord] = []
 
     private enum CodingKeys: String, CodingKey {
         case status, phase, drill, sequence, block, set, currentTrial, completedTrials, cue, last, recent, sides, end
@@ -182,6 +194,8 @@ public struct LiveState: Equatable, Sendable, Codable {
             break  // shown once the whole trial is decided and stored
         case .trialDecided(let trial):
             for result in trial.sides { record(trialIndex: trial.planned.index, result) }
+            decided.append(trial)
+            updateScores()
         case .trialCompleted:
             completedTrials += 1
             phase = .ready
@@ -191,6 +205,19 @@ public struct LiveState: Equatable, Sendable, Codable {
             phase = .done
             cue = nil
             end = how.reason ?? "complete"
+        }
+    }
+
+    /// Each side's score (and head-to-head wins) over the trials decided so far.
+    private mutating func updateScores() {
+        // A median-RT drill shows its median already; head-to-head always shows the wins.
+        guard let drill, drill.score != .medianReactionTime || sides.count > 1 else { return }
+        for index in sides.indices {
+            let side = sides[index].side
+            let statistics = SessionStatistics(
+                side: side, trials: decided, lapseThresholdMilliseconds: drill.lapseThresholdMilliseconds, headToHead: sides.count > 1)
+            sides[index].score = drill.score.value(side: side, trials: decided, statistics: statistics).map(drill.score.format)
+            sides[index].wins = statistics.wins
         }
     }
 

@@ -34,6 +34,7 @@ enum SessionPages {
         ]
         if let reason = stored.endReason, stored.status != .complete { facts.append(escapeHTML(reason)) }
         body += "<p class=\"lead\">\(facts.joined(separator: " · "))</p>\n"
+        body += scoreLine(view.summary, athletes: result.athletes)
         body += statistics(view.summary, athletes: result.athletes)
         body += "<h2>Trials</h2>\n"
         var headers = ["#", "block", "set", "kind", "cue", "foreperiod (ms)"]
@@ -41,6 +42,8 @@ enum SessionPages {
             let name = result.athletes[side] ?? side
             headers += sideOrder.count > 1 ? ["\(name): outcome", "\(name): RT (ms)"] : ["outcome", "RT (ms)"]
         }
+        let headToHead = sideOrder.count > 1
+        if headToHead { headers.append("winner") }
         headers += ["lateness (µs)", "flags"]
         let rows = result.trials.map { trial -> [String] in
             var cells = [
@@ -54,14 +57,35 @@ enum SessionPages {
                     result.outcome == .falseStart ? nil : result.reactionTimeNanoseconds.map { WebFormat.milliseconds(Double($0) / 1e6) }
                 } ?? "")
             }
+            if headToHead {
+                let winners = trial.winners.map { escapeHTML(result.athletes[$0] ?? $0) }
+                cells.append(winners.isEmpty ? "–" : winners.count == 1 ? winners[0] : "tie: " + winners.joined(separator: ", "))
+            }
             cells.append(trial.timing.schedulerLatenessNanoseconds.map { String(format: "%.1f", Double($0) / 1e3) } ?? "")
             cells.append(escapeHTML(trial.timing.flags.map(\.rawValue).joined(separator: ", ")))
             return cells
         }
-        let numeric = Set([0, 2, 5] + sideOrder.indices.map { 7 + 2 * $0 } + [6 + 2 * sideOrder.count])
+        let numeric = Set([0, 2, 5] + sideOrder.indices.map { 7 + 2 * $0 } + [6 + 2 * sideOrder.count + (headToHead ? 1 : 0)])
         body += htmlTable(headers, rows, id: "trials", numericColumns: numeric)
         body += "\n<p><a href=\"/api/sessions/\(stored.id)/trials.csv\">Download the trials (CSV)</a> · <a href=\"/api/sessions/\(stored.id)\">JSON</a></p>"
         return HTMLPage.render(title: "Session \(stored.id)", section: .sessions, station: station, body: body)
+    }
+
+    /// The drill's score, large, for each side (head-to-head: with the wins), and what it means.
+    private static func scoreLine(_ summary: SessionSummary, athletes: [String: String]) -> String {
+        guard !summary.sides.isEmpty else { return "" }
+        let parts = summary.sides.map { side in
+            let name = escapeHTML(athletes[side.side] ?? side.side)
+            let value = side.score.map(summary.score.format) ?? "–"
+            let wins = summary.score != .wins && side.wins != nil ? " · \(side.wins!) wins" : ""
+            return "<span class=\"score\"><span class=\"label\">\(name)</span> <strong>\(escapeHTML(value))</strong>\(wins)</span>"
+        }
+        return """
+            <section class="scores"><h2>Score: \(escapeHTML(summary.score.title))</h2>
+            <p class="score-values">\(parts.joined(separator: " "))</p>
+            <p class="note">\(escapeHTML(summary.score.explanation))</p></section>
+
+            """
     }
 
     /// One column of figures per side.

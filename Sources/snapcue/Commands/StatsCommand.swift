@@ -28,6 +28,8 @@ struct DrillStatistics: Encodable {
 
     let profile: String
     let profileVersion: Int
+    /// How the drill is scored (each session's `statistics.score`).
+    let score: DrillScore
     let sessions: [Session]
     let progress: AthleteProgress
 }
@@ -50,18 +52,20 @@ struct StatsCommand: ParsableCommand {
             let database = try store.open()
             let athlete = try database.athlete(named: options.athlete)
             return (athlete.name, try database.history(athlete: athlete.name, profile: options.profile).map { history in
+                let score = try database.score(ofProfile: history.profile, version: history.profileVersion)
                 let sessions = try history.points.suffix(last).map { point in
                     let stored = try database.session(id: Int64(point.session)!)
                     let side = stored.result.athletes.first { $0.value.lowercased() == athlete.name.lowercased() }?.key ?? "athlete"
                     let threshold = lapseMs ?? Double(stored.result.lapseThresholdNanoseconds) / 1e6
+                    var statistics = SessionStatistics(
+                        side: side, trials: stored.result.trials, lapseThresholdMilliseconds: threshold,
+                        headToHead: stored.result.athletes.count > 1)
+                    statistics.score = stored.result.score.value(side: side, trials: stored.result.trials, statistics: statistics)
                     return DrillStatistics.Session(
-                        id: point.session, startedAt: WallClock.iso(milliseconds: point.startedAtMilliseconds),
-                        statistics: SessionStatistics(
-                            side: side, trials: stored.result.trials, lapseThresholdMilliseconds: threshold,
-                            headToHead: stored.result.athletes.count > 1))
+                        id: point.session, startedAt: WallClock.iso(milliseconds: point.startedAtMilliseconds), statistics: statistics)
                 }
                 return DrillStatistics(
-                    profile: history.profile, profileVersion: history.profileVersion, sessions: sessions,
+                    profile: history.profile, profileVersion: history.profileVersion, score: score, sessions: sessions,
                     progress: AthleteProgress(sessions: history.points, familiarisationSessions: options.familiarisation, minimumValidTrials: options.minValid))
             })
         }
@@ -74,7 +78,8 @@ struct StatsCommand: ParsableCommand {
         }
         guard !drills.isEmpty else { return print("\(name) has no complete sessions yet.") }
         for drill in drills {
-            print("\(name) · \(drill.profile) v\(drill.profileVersion) · \(drill.progress.entries.count) complete session(s)")
+            print("\(name) · \(drill.profile) v\(drill.profileVersion) · \(drill.progress.entries.count) complete session(s)"
+                + (drill.score == .medianReactionTime ? "" : " · score: \(drill.score.title)"))
             print(Self.table(drill).render())
             if let latest = drill.sessions.last?.statistics, latest.foreperiodBins.count > 1 {
                 print("  latest session, median RT by foreperiod: " + latest.foreperiodBins.map {
@@ -88,19 +93,26 @@ struct StatsCommand: ParsableCommand {
     }
 
     static func table(_ drill: DrillStatistics) -> TextTable {
-        var table = TextTable(["#", "date", "valid", "median", "mean", "SD", "IQR", "1/RT", "fast 10%", "slow 10%", "lapses", "antic", "f.start", "miss", "errors", "accuracy", "d′", "ToT ms/min"])
+        let scored = drill.score != .medianReactionTime
+        var table = TextTable(["#", "date"] + (scored ? ["score"] : []) + ["valid", "median", "mean", "SD", "IQR", "1/RT", "fast 10%", "slow 10%", "lapses", "antic", "f.start", "miss", "errors", "accuracy", "d′", "ToT ms/min"])
         let familiar = Set(drill.progress.entries.filter(\.familiarisation).map(\.point.session))
         for session in drill.sessions {
             let s = session.statistics
             let number = { (value: Double?) in value.map { String(format: "%.1f", $0) } ?? "–" }
-            table.add([
-                session.id + (familiar.contains(session.id) ? " f" : ""), String(session.startedAt.prefix(10)), "\(s.validCount)/\(s.trials)",
-                number(s.medianMilliseconds), number(s.meanMilliseconds), number(s.standardDeviationMilliseconds),
-                number(s.interquartileRangeMilliseconds), s.meanSpeed.map { String(format: "%.2f", $0) } ?? "–",
-                number(s.fastest10PercentMilliseconds), number(s.slowest10PercentMilliseconds), "\(s.lapses)", "\(s.anticipations)",
-                "\(s.falseStarts)", "\(s.misses)", "\(s.errors)", Format.percent(s.accuracy),
-                s.dPrime.map { String(format: "%.2f", $0.value) } ?? "–", s.timeOnTaskSlopeMillisecondsPerMinute.map { String(format: "%+.1f", $0) } ?? "–",
-            ])
+            let lead = [session.id + (familiar.contains(session.id) ? " f" : ""), String(session.startedAt.prefix(10))]
+            let score: [String] = scored ? [s.score.map(drill.score.format) ?? "–"] : []
+            let times: [String] = [
+                "\(s.validCount)/\(s.trials)", number(s.medianMilliseconds), number(s.meanMilliseconds),
+                number(s.standardDeviationMilliseconds), number(s.interquartileRangeMilliseconds),
+                s.meanSpeed.map { String(format: "%.2f", $0) } ?? "–",
+                number(s.fastest10PercentMilliseconds), number(s.slowest10PercentMilliseconds),
+            ]
+            let counts: [String] = [
+                "\(s.lapses)", "\(s.anticipations)", "\(s.falseStarts)", "\(s.misses)", "\(s.errors)", Format.percent(s.accuracy),
+                s.dPrime.map { String(format: "%.2f", $0.value) } ?? "–",
+                s.timeOnTaskSlopeMillisecondsPerMinute.map { String(format: "%+.1f", $0) } ?? "–",
+            ]
+            table.add(lead + score + times + counts)
         }
         return table
     }

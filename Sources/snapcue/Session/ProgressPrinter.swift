@@ -59,8 +59,8 @@ final class ProgressPrinter {
             (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
         }
         let decidedAt = results.map(\.decidedAt).max()
-        let label = Format.pad(counter.label(trialIndex: index, now: decidedAt), 8)
-        line("  trial \(label) \(Format.pad(record.planned.blockName, 10)) cue \(Format.pad(cueNames[index] ?? "-", 8)) → " + parts.joined(separator: " | "))
+        let label = Format.pad(counter.label(trialIndex: index, now: decidedAt), 14)
+        line("  \(label) \(Format.pad(record.planned.blockName, 10)) cue \(Format.pad(cueNames[index] ?? "-", 8)) → " + parts.joined(separator: " | "))
         done = index + 1
         status("")
     }

@@ -24,10 +24,10 @@ final class ScreenPresenter {
         case .restStarted:
             screen.setStatus("rest: the next set starts by itself")
         case .waitingForHome(let index, let home):
-            screen.setStatus("trial \(counter.label(trialIndex: index)): hold the home switch '\(home)' to start")
+            screen.setStatus("\(counter.label(trialIndex: index)): hold the home switch '\(home)' to start")
         case .trialStarted(let planned, _):
             screen.showSound("")
-            screen.setStatus("trial \(counter.label(trialIndex: planned.index)) (\(planned.blockName)): wait for the cue…")
+            screen.setStatus("\(counter.label(trialIndex: planned.index)) (\(planned.blockName)): wait for the cue…")
         case .presentCue(let request):
             if let sound = request.sound {
                 screen.showSound(soundAudible ? "♪ \(sound)" : "♪ \(sound)  (no sound device: shown here)")
