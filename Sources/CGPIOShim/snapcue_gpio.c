@@ -104,6 +104,40 @@ void snapcue_gpio_release(snapcue_gpio_line *line) {
 }
 
 int snapcue_gpio_set(snapcue_gpio_line *line, int value) { return gpiod_line_set_value(line->line, value); }
+
+struct snapcue_gpio_group { struct gpiod_line_bulk bulk; };
+
+snapcue_gpio_group *snapcue_gpio_request_output_group(snapcue_gpio_chip *chip, const unsigned *offsets, unsigned count,
+                                                      bool active_low, const char *consumer) {
+    if (count == 0 || count > SNAPCUE_GPIO_GROUP_MAX) { errno = EINVAL; return NULL; }
+    snapcue_gpio_group *group = calloc(1, sizeof *group);
+    if (!group) { errno = ENOMEM; return NULL; }
+    gpiod_line_bulk_init(&group->bulk);
+    for (unsigned index = 0; index < count; index++) {
+        struct gpiod_line *line = gpiod_chip_get_line(chip->chip, offsets[index]);
+        if (!line) { free(group); return NULL; }
+        gpiod_line_bulk_add(&group->bulk, line);
+    }
+    int defaults[SNAPCUE_GPIO_GROUP_MAX] = {0};
+    int flags = active_low ? GPIOD_LINE_REQUEST_FLAG_ACTIVE_LOW : 0;
+    if (gpiod_line_request_bulk_output_flags(&group->bulk, consumer, flags, defaults) < 0) {
+        int code = errno;
+        free(group);
+        errno = code;
+        return NULL;
+    }
+    return group;
+}
+
+void snapcue_gpio_group_release(snapcue_gpio_group *group) {
+    if (!group) return;
+    gpiod_line_release_bulk(&group->bulk);
+    free(group);
+}
+
+int snapcue_gpio_group_set(snapcue_gpio_group *group, const int *values) {
+    return gpiod_line_set_value_bulk(&group->bulk, values);
+}
 int snapcue_gpio_get(snapcue_gpio_line *line) { return gpiod_line_get_value(line->line); }
 int snapcue_gpio_event_fd(snapcue_gpio_line *line) { return gpiod_line_event_get_fd(line->line); }
 
@@ -226,6 +260,54 @@ void snapcue_gpio_release(snapcue_gpio_line *line) {
 int snapcue_gpio_set(snapcue_gpio_line *line, int value) {
     return gpiod_line_request_set_value(line->request, line->offset,
                                         value ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE);
+}
+
+struct snapcue_gpio_group {
+    struct gpiod_line_request *request;
+    unsigned count;
+    unsigned offsets[SNAPCUE_GPIO_GROUP_MAX];
+};
+
+snapcue_gpio_group *snapcue_gpio_request_output_group(snapcue_gpio_chip *chip, const unsigned *offsets, unsigned count,
+                                                      bool active_low, const char *consumer) {
+    if (count == 0 || count > SNAPCUE_GPIO_GROUP_MAX) { errno = EINVAL; return NULL; }
+    snapcue_gpio_group *group = NULL;
+    struct gpiod_line_settings *settings = gpiod_line_settings_new();
+    struct gpiod_line_config *config = gpiod_line_config_new();
+    struct gpiod_request_config *request_config = gpiod_request_config_new();
+    if (!settings || !config || !request_config) { errno = ENOMEM; goto done; }
+    gpiod_line_settings_set_direction(settings, GPIOD_LINE_DIRECTION_OUTPUT);
+    gpiod_line_settings_set_active_low(settings, active_low);
+    gpiod_line_settings_set_output_value(settings, GPIOD_LINE_VALUE_INACTIVE);
+    if (gpiod_line_config_add_line_settings(config, offsets, count, settings) < 0) goto done;
+    gpiod_request_config_set_consumer(request_config, consumer);
+    struct gpiod_line_request *request = gpiod_chip_request_lines(chip->chip, request_config, config);
+    if (!request) goto done;
+    group = calloc(1, sizeof *group);
+    if (!group) { gpiod_line_request_release(request); errno = ENOMEM; goto done; }
+    group->request = request;
+    group->count = count;
+    memcpy(group->offsets, offsets, count * sizeof *offsets);
+done:
+    if (settings) gpiod_line_settings_free(settings);
+    if (config) gpiod_line_config_free(config);
+    if (request_config) gpiod_request_config_free(request_config);
+    return group;
+}
+
+void snapcue_gpio_group_release(snapcue_gpio_group *group) {
+    if (!group) return;
+    gpiod_line_request_release(group->request);
+    free(group);
+}
+
+int snapcue_gpio_group_set(snapcue_gpio_group *group, const int *values) {
+    enum gpiod_line_value levels[SNAPCUE_GPIO_GROUP_MAX];
+    for (unsigned index = 0; index < group->count; index++) {
+        levels[index] = values[index] ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE;
+    }
+    /* The subset form names each offset, so the values' order is ours, not the request's. */
+    return gpiod_line_request_set_values_subset(group->request, group->count, group->offsets, levels);
 }
 
 int snapcue_gpio_get(snapcue_gpio_line *line) {

@@ -48,6 +48,21 @@ struct ColourTests {
         }
     }
 
+    @Test("an RGB pad's colour lines must share a chip and an 'active' setting: one request sets them together")
+    func rgbLinesShareChipAndActive() throws {
+        for changed in [
+            rgbStation.replacingOccurrences(of: "green: {chip: gpiochip0, line: 6}", with: "green: {chip: gpiochip1, line: 6}"),
+            rgbStation.replacingOccurrences(of: "green: {chip: gpiochip0, line: 6}", with: "green: {chip: gpiochip0, line: 6, active: low}"),
+        ] {
+            do {
+                _ = try Station.parse(changed, file: "rgb.yaml")
+                Issue.record("accepted a pad whose colour lines differ")
+            } catch {
+                #expect("\(error)".hasPrefix("rgb.yaml:5:") && "\(error)".contains("differ in 'chip' or 'active'"))
+            }
+        }
+    }
+
     @Test("two colour lines on one GPIO line are refused")
     func sharedColourLine() throws {
         let text = rgbStation.replacingOccurrences(of: "line: 13}", with: "line: 6}")

@@ -10,13 +10,13 @@ let browserRequired = ProcessInfo.processInfo.environment["SNAPCUE_REQUIRE_BROWS
 let screenshotFolder = packageRoot + "/.build/browser-screenshots"
 
 /// Runs headless Chromium on `url`: the DOM after its scripts ran, and a screenshot if asked.
-func browse(_ url: String, screenshot: String? = nil, height: Int = 1200) throws -> String {
+func browse(_ url: String, screenshot: String? = nil, width: Int = 1280, height: Int = 1200) throws -> String {
     guard let chromium else { throw CLIFailure("Chromium is not installed: apt-get install chromium (make test does)") }
     var arguments = [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
         // --timeout, not --virtual-time-budget: the live view keeps an event stream open, and virtual
         // time would wait for it forever.
-        "--timeout=3000", "--window-size=1280,\(height)",
+        "--timeout=3000", "--window-size=\(width),\(height)",
     ]
     if let screenshot {
         try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
@@ -132,5 +132,73 @@ struct BrowserTests {
         #expect(dom.contains("id=\"live-progress\" class=\"big\">4/4<"))
         #expect(dom.components(separatedBy: "<li class=\"outcome").count - 1 == 4)
         _ = try browse(server.baseURL + "/live", screenshot: "live.png", height: 900)
+    }
+
+    /// The widths the pages must read at: a phone, a laptop and a gym TV.
+    static let widths = [("phone", 390, 844), ("laptop", 1280, 800), ("tv", 1920, 1080)]
+
+    @Test("a scored drill's session page and leaderboard lead with the score at phone, laptop and TV widths")
+    func scoredPages() throws {
+        let database = freshDatabase()
+        for (athlete, seed) in [("Ana", 1), ("Ben", 2)] {
+            let run = try snapcue(["run", "Profiles/batak-30.yaml", "--virtual-athlete", "--fast", "--athlete", athlete, "--seed", "\(seed)", "--db", database])
+            #expect(run.status == 0, "\(run.errorOutput)")
+        }
+        let server = try RunningServer(["--db", database])
+        defer { _ = server.stop() }
+        let api = try server.json("/api/leaderboard/batak-30")
+        let rows = try #require((api["leaderboard"] as? [String: Any])?["rows"] as? [[String: Any]])
+        #expect(rows.count == 2)
+        let best = Int(try #require(rows.first?["value"] as? Double))
+        for (name, width, height) in Self.widths {
+            let board = try browse(server.baseURL + "/leaderboard/batak-30", screenshot: nil, width: width, height: height)
+            let shown = tableRows(board, id: "leaderboard")
+            #expect(shown.count == 2 && shown.first?[3] == "\(best) hits", "\(name): \(shown)")
+            let session = try browse(server.baseURL + "/sessions/\(rows.first?["best"].flatMap { ($0 as? [String: Any])?["session"] as? String } ?? "1")", width: width, height: height)
+            #expect(session.contains("Score: hits") && session.contains("<strong>\(best) hits</strong>"), "\(name)")
+            _ = try browse(server.baseURL + "/leaderboard/batak-30", screenshot: "leaderboard-batak-\(name).png", width: width, height: height)
+        }
+    }
+
+    @Test("the live view draws a rapid-fire colour drill: each side's running score, the count without a planned total")
+    func liveScoredColourDrill() throws {
+        let folder = NSTemporaryDirectory() + "snapcue-colours-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try """
+            name: colours
+            version: 1
+            title: Colour rapid-fire
+            score: hits
+            cues:
+              green: {light: {pad1: green}, expect: pad1}
+              pick:  {light: {pad2: green, pad3: red}, expect: pad2}
+            defaults: {timeout: 1s, rapid_fire: {gap: 100ms}}
+            blocks:
+              - duration: 3s
+            """.write(toFile: folder + "/colours.yaml", atomically: true, encoding: .utf8)
+        let server = try RunningServer(["--db", freshDatabase(), "--profiles", folder])
+        defer { _ = server.stop() }
+        let started = try server.request("POST", "/api/drills", body: #"{"profile": "colours", "athletes": ["Kim"], "seed": 4}"#, token: server.token)
+        #expect(started.status == 202)
+        var waited = 0
+        while try server.json("/api/live")["status"] as? String != "finished" && waited < 100 {
+            Thread.sleep(forTimeInterval: 0.2)
+            waited += 1
+        }
+        let live = try server.json("/api/live")
+        let side = try #require((live["sides"] as? [[String: Any]])?.first)
+        let score = try #require(side["score"] as? String)
+        #expect(score.hasSuffix("hits"))
+        let completed = try #require(live["completed_trials"] as? Int)
+        for (name, width, height) in Self.widths {
+            var dom = ""
+            for _ in 0..<8 {
+                dom = try browse(server.baseURL + "/live", width: width, height: height)
+                if dom.contains("class=\"connection\">live<") { break }
+            }
+            #expect(dom.contains("hits: \(score)"), "\(name)")
+            #expect(dom.contains("id=\"live-progress\" class=\"big\">\(completed)<"), "\(name)")
+            _ = try browse(server.baseURL + "/live", screenshot: "live-colours-\(name).png", width: width, height: height)
+        }
     }
 }

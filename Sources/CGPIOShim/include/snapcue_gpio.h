@@ -11,6 +11,10 @@
 
 typedef struct snapcue_gpio_chip snapcue_gpio_chip;
 typedef struct snapcue_gpio_line snapcue_gpio_line;
+typedef struct snapcue_gpio_group snapcue_gpio_group;
+
+/* The most lines one output group holds (an RGB or RGBW pad). */
+#define SNAPCUE_GPIO_GROUP_MAX 8
 
 enum snapcue_gpio_bias {
     SNAPCUE_GPIO_BIAS_AS_IS = 0,
@@ -60,5 +64,13 @@ int snapcue_gpio_get(snapcue_gpio_line *line);
 int snapcue_gpio_event_fd(snapcue_gpio_line *line);
 /* Reads up to `max` waiting events (the fd must be readable). Returns the count, or -1. */
 int snapcue_gpio_read_events(snapcue_gpio_line *line, snapcue_gpio_event *events, unsigned max);
+
+/* Requests `count` lines of one chip (at most SNAPCUE_GPIO_GROUP_MAX) as outputs in one request, all
+   inactive: an RGB pad's colour lines, which one set call changes together. errno EINVAL for a bad count. */
+snapcue_gpio_group *snapcue_gpio_request_output_group(snapcue_gpio_chip *chip, const unsigned *offsets, unsigned count,
+                                                      bool active_low, const char *consumer);
+void snapcue_gpio_group_release(snapcue_gpio_group *group);
+/* Sets every line of the group in one call: `values[i]` (logical 0 or 1) for the i-th offset requested. */
+int snapcue_gpio_group_set(snapcue_gpio_group *group, const int *values);
 
 #endif

@@ -22,6 +22,8 @@ extension Station {
 private struct StationParser {
     let root: ConfigNode
     static let colors = LightSpec.knownColors
+    /// The most colour lines one pad has (the GPIO shim requests them together: SNAPCUE_GPIO_GROUP_MAX).
+    static let maximumColorLines = 8
 
     func station() throws -> Station {
         let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "aliases", "sound", "sounds"])
@@ -95,6 +97,17 @@ private struct StationParser {
             }
         }
         guard !lines.isEmpty else { throw colorsNode.error("the list of colours is empty", fix: "name at least one colour") }
+        guard lines.count <= Self.maximumColorLines else {
+            throw colorsNode.error("\(lines.count) colour lines; a pad has at most \(Self.maximumColorLines)", fix: "wire the other colours as another light")
+        }
+        // One request sets a pad's colour lines together: they share a chip and an 'active' setting
+        // (an RGB LED is common-anode or common-cathode).
+        let wired = lines.compactMap(\.gpio)
+        if let first = wired.first, wired.contains(where: { $0.chip != first.chip || $0.activeLow != first.activeLow }) {
+            throw colorsNode.error(
+                "the colour lines of '\(name)' differ in 'chip' or 'active'",
+                fix: "put a pad's colour lines on one chip with one 'active' setting (all 'high' for common cathode, all 'low' for common anode)")
+        }
         if let repeated = Dictionary(grouping: lines, by: \.color).first(where: { $0.value.count > 1 })?.key {
             throw colorsNode.error("colour '\(repeated)' is listed twice", fix: "give each colour one line")
         }

@@ -126,8 +126,20 @@ final class GPIOChip {
         return GPIOLineHandle(handle: line, chip: self, offset: offset)
     }
 
-    private func requestError(offset: Int, purpose: String) -> GPIOError {
-        let code = errno
+    /// Requests several output lines in one request (an RGB pad's colour lines), all off, so that
+    /// one call sets them together. The corresponding C function is
+    /// `gpiod_line_request_bulk_output_flags` (1.x) or `gpiod_chip_request_lines` (2.x).
+    func requestOutputGroup(offsets: [Int], activeLow: Bool, consumer: String, purpose: String) throws -> GPIOLineGroupHandle {
+        let lines = offsets.map { UInt32($0) }
+        guard let group = snapcue_gpio_request_output_group(handle, lines, UInt32(lines.count), activeLow, consumer) else {
+            let code = errno
+            let busy = code == EBUSY ? offsets.first { (try? info(offset: $0))?.used == true } : nil
+            throw requestError(offset: busy ?? offsets[0], purpose: purpose, code: code)
+        }
+        return GPIOLineGroupHandle(handle: group, chip: self, offsets: offsets)
+    }
+
+    private func requestError(offset: Int, purpose: String, code: Int32 = errno) -> GPIOError {
         var fix = GPIOError.defaultFix(for: code)
         if code == EBUSY, let info = try? info(offset: offset), !info.consumer.isEmpty {
             fix = "line \(offset) is in use by '\(info.consumer)'; stop that program, or pick a free line in the station file"
@@ -172,6 +184,29 @@ final class GPIOLineHandle {
         let count = snapcue_gpio_read_events(handle, buffer, UInt32(capacity))
         guard count >= 0 else { throw GPIOError.current("read edge events of line \(offset) of \(chip.name)") }
         return Int(count)
+    }
+}
+
+/// Output lines requested together (an RGB pad's colours), set in one call. Released when the value goes away.
+final class GPIOLineGroupHandle {
+    let handle: OpaquePointer
+    /// Keeps the chip open for as long as the lines.
+    let chip: GPIOChip
+    let offsets: [Int]
+
+    init(handle: OpaquePointer, chip: GPIOChip, offsets: [Int]) {
+        self.handle = handle
+        self.chip = chip
+        self.offsets = offsets
+    }
+
+    deinit { snapcue_gpio_group_release(handle) }
+
+    /// Sets every line in one call: `values[i]` (logical 0 or 1) for `offsets[i]`. Returns 0 or errno.
+    /// The corresponding C function is `gpiod_line_set_value_bulk` (1.x) or
+    /// `gpiod_line_request_set_values_subset` (2.x).
+    func set(_ values: [Int32]) -> Int32 {
+        values.withUnsafeBufferPointer { snapcue_gpio_group_set(handle, $0.baseAddress) } == 0 ? 0 : errno
     }
 }
 

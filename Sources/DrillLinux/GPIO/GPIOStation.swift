@@ -23,23 +23,36 @@ public final class GPIOStation {
             chips[spec] = opened
             return opened
         }
-        // Aliases share a line: each (chip, offset) is requested once. An RGB pad has a line per colour.
+        // Aliases share a line: each (chip, offset) is requested once. An RGB pad's colour lines are
+        // requested together, so that one call sets its colour.
         var lightLines: [GPIOLights.Light] = []
         var lightByPlace: [String: GPIOLineHandle] = [:]
+        var groupByPlaces: [String: GPIOLineGroupHandle] = [:]
         for light in station.lights {
-            var outputs: [GPIOLights.Output] = []
-            for output in light.outputs {
-                let what = light.colorLines.isEmpty ? "light '\(light.name)'" : "light '\(light.name)' \(output.color)"
-                guard let gpio = output.gpio else { throw StationFault("\(what) has no GPIO line in station '\(station.name)'") }
+            if light.colorLines.isEmpty {
+                guard let gpio = light.gpio else { throw StationFault("light '\(light.name)' has no GPIO line in station '\(station.name)'") }
                 let owner = try chip(gpio.chip)
                 let offset = try owner.offset(of: gpio.line)
                 let place = "\(owner.name) line \(offset)"
                 let handle = try lightByPlace[place] ?? owner.requestOutput(
-                    offset: offset, activeLow: gpio.activeLow, initiallyOn: false, consumer: consumer, purpose: what)
+                    offset: offset, activeLow: gpio.activeLow, initiallyOn: false, consumer: consumer, purpose: "light '\(light.name)'")
                 lightByPlace[place] = handle
-                outputs.append(GPIOLights.Output(color: output.color, handle: handle, place: place))
+                lightLines.append(GPIOLights.Light(spec: light, drive: .line(handle), places: [place]))
+                continue
             }
-            lightLines.append(GPIOLights.Light(spec: light, outputs: outputs))
+            // Station parsing checked that an RGB pad's lines share one chip and one 'active' setting.
+            guard let first = light.colorLines.first?.gpio, light.colorLines.allSatisfy({ $0.gpio != nil }) else {
+                throw StationFault("light '\(light.name)' has a colour without a GPIO line in station '\(station.name)'")
+            }
+            let owner = try chip(first.chip)
+            let offsets = try light.colorLines.map { try owner.offset(of: $0.gpio!.line) }
+            let places = offsets.map { "\(owner.name) line \($0)" }
+            let key = places.joined(separator: ",")
+            let group = try groupByPlaces[key] ?? owner.requestOutputGroup(
+                offsets: offsets, activeLow: first.activeLow, consumer: consumer,
+                purpose: "light '\(light.name)' (\(light.colorLines.map(\.color).joined(separator: ", ")))")
+            groupByPlaces[key] = group
+            lightLines.append(GPIOLights.Light(spec: light, drive: .group(group), places: places))
         }
         var switchLines: [GPIOSwitches.Line] = []
         for switchSpec in station.switches {
@@ -62,23 +75,28 @@ public final class GPIOStation {
     }
 }
 
-/// Lights on GPIO output lines: a line per single-colour light, a line per
-/// colour of an RGB pad (a mix such as yellow lights two of them).
+/// Lights on GPIO output lines: a line per single-colour light; an RGB pad's
+/// colour lines requested together and set in one call (a mix such as yellow
+/// sets two of them at once).
 public final class GPIOLights: LightOutput {
-    /// One coloured output line of a light.
-    struct Output {
-        let color: String
-        let handle: GPIOLineHandle
-        let place: String
+    /// How a light's lines are driven.
+    enum Drive {
+        /// A single-colour light's line.
+        case line(GPIOLineHandle)
+        /// An RGB pad's colour lines, in `LightSpec.colorLines` order.
+        case group(GPIOLineGroupHandle)
     }
 
-    /// A light and its output lines.
+    /// A light and its lines.
     struct Light {
         let spec: LightSpec
-        let outputs: [Output]
+        let drive: Drive
+        /// Where each line is (`gpiochip0 line 5`), in the drive's order.
+        let places: [String]
     }
 
-    private typealias Resolved = (name: String, output: Output)
+    /// One set call, prepared before the timed span: the light and each of its lines' values.
+    private typealias SetCall = (light: Light, values: [Int32])
     private let lights: [String: Light]
 
     init(lines: [Light]) {
@@ -90,7 +108,11 @@ public final class GPIOLights: LightOutput {
     /// Sets the named lights: on in their own colour, or off (every colour line).
     /// On the cue thread: nothing but the set calls.
     public func set(_ names: [String], on: Bool) throws {
-        try setLines(on ? try resolve(names, colors: [:]) : try resolveAll(names), on: on)
+        let prepared = on ? try calls(names, colors: [:]) : try names.map { name -> SetCall in
+            let light = try light(name)
+            return (light, Self.values(of: light, shown: []))
+        }
+        try perform(prepared)
     }
 
     /// Switches the lights on, timing only the set calls: the names are
@@ -100,12 +122,12 @@ public final class GPIOLights: LightOutput {
         try switchOn(names, colors: [:], timedBy: clock)
     }
 
-    /// Switches the lights on in the colours given: every line of every
-    /// colour of the cue is set inside one timed span (one onset).
+    /// Switches the lights on in the colours given, inside one timed span
+    /// (one onset): one set call per light, an RGB pad's lines together.
     public func switchOn(_ names: [String], colors: [String: String], timedBy clock: any MonotonicClock) throws -> TimedSpan {
-        let resolved = try resolve(names, colors: colors)
+        let prepared = try calls(names, colors: colors)
         let start = clock.now()
-        try setLines(resolved, on: true)
+        try perform(prepared)
         return TimedSpan(start: start, end: clock.now())
     }
 
@@ -114,34 +136,43 @@ public final class GPIOLights: LightOutput {
         return light
     }
 
-    /// The lines that show each light in its colour.
-    private func resolve(_ names: [String], colors: [String: String]) throws -> [Resolved] {
-        try names.flatMap { name -> [Resolved] in
+    /// The set call that shows each light in its colour.
+    private func calls(_ names: [String], colors: [String: String]) throws -> [SetCall] {
+        try names.map { name in
             let light = try light(name)
             guard let shown = light.spec.outputs(showing: colors[name]) else {
                 throw StationFault("light '\(name)' cannot show \(colors[name] ?? light.spec.color): it shows \(light.spec.colors.joined(separator: ", "))")
             }
-            return light.outputs.filter { output in shown.contains { $0.color == output.color } }.map { (name, $0) }
+            return (light, Self.values(of: light, shown: Set(shown.map(\.color))))
         }
     }
 
-    /// Every line of each light (to switch it off whatever colour it showed).
-    private func resolveAll(_ names: [String]) throws -> [Resolved] {
-        try names.flatMap { name in try light(name).outputs.map { (name, $0) } }
+    /// Each line's value: on for the colours shown.
+    private static func values(of light: Light, shown: Set<String>) -> [Int32] {
+        light.spec.outputs.map { shown.contains($0.color) ? 1 : 0 }
     }
 
-    private func setLines(_ resolved: [Resolved], on: Bool) throws {
-        for (name, output) in resolved {
-            let code = output.handle.set(on)
+    private func perform(_ calls: [SetCall]) throws {
+        for (light, values) in calls {
+            let code: Int32 = switch light.drive {
+            case .line(let handle): handle.set(values[0] == 1)
+            case .group(let group): group.set(values)
+            }
             if code != 0 {
-                throw StationFault("light '\(name)' (\(output.place)): cannot set it: \(String(cString: strerror(code))); was the GPIO device unplugged?")
+                throw StationFault(
+                    "light '\(light.spec.name)' (\(light.places.joined(separator: ", "))): cannot set it: \(String(cString: strerror(code))); was the GPIO device unplugged?")
             }
         }
     }
 
     /// Switches every light off (best effort, for shutdown).
     public func allOff() {
-        for light in lights.values { for output in light.outputs { _ = output.handle.set(false) } }
+        for light in lights.values {
+            switch light.drive {
+            case .line(let handle): _ = handle.set(false)
+            case .group(let group): _ = group.set(Self.values(of: light, shown: []))
+            }
+        }
     }
 
     /// The light names.
