@@ -195,27 +195,35 @@ int snapcue_gpio_find_line(snapcue_gpio_chip *chip, const char *name) {
     return offset;
 }
 
-static snapcue_gpio_line *request_line(snapcue_gpio_chip *chip, unsigned offset, struct gpiod_line_settings *settings,
-                                       const char *consumer, bool events) {
-    snapcue_gpio_line *result = NULL;
+/* Requests `count` lines with the same settings in one request (NULL and errno on failure). */
+static struct gpiod_line_request *request_lines(snapcue_gpio_chip *chip, const unsigned *offsets, unsigned count,
+                                                struct gpiod_line_settings *settings, const char *consumer) {
+    struct gpiod_line_request *request = NULL;
     struct gpiod_line_config *config = gpiod_line_config_new();
     struct gpiod_request_config *request_config = gpiod_request_config_new();
     if (!config || !request_config) { errno = ENOMEM; goto done; }
-    if (gpiod_line_config_add_line_settings(config, &offset, 1, settings) < 0) goto done;
+    if (gpiod_line_config_add_line_settings(config, offsets, count, settings) < 0) goto done;
     gpiod_request_config_set_consumer(request_config, consumer);
-    struct gpiod_line_request *request = gpiod_chip_request_lines(chip->chip, request_config, config);
-    if (!request) goto done;
+    request = gpiod_chip_request_lines(chip->chip, request_config, config);
+done:
+    if (config) gpiod_line_config_free(config);
+    if (request_config) gpiod_request_config_free(request_config);
+    return request;
+}
+
+static snapcue_gpio_line *request_line(snapcue_gpio_chip *chip, unsigned offset, struct gpiod_line_settings *settings,
+                                       const char *consumer, bool events) {
+    snapcue_gpio_line *result = NULL;
+    struct gpiod_line_request *request = request_lines(chip, &offset, 1, settings, consumer);
+    if (!request) return NULL;
     result = calloc(1, sizeof *result);
-    if (!result) { gpiod_line_request_release(request); errno = ENOMEM; goto done; }
+    if (!result) { gpiod_line_request_release(request); errno = ENOMEM; return NULL; }
     result->request = request;
     result->offset = offset;
     if (events) {
         result->buffer = gpiod_edge_event_buffer_new(16);
         if (!result->buffer) { gpiod_line_request_release(request); free(result); result = NULL; errno = ENOMEM; }
     }
-done:
-    gpiod_line_config_free(config);
-    gpiod_request_config_free(request_config);
     return result;
 }
 
@@ -271,27 +279,19 @@ struct snapcue_gpio_group {
 snapcue_gpio_group *snapcue_gpio_request_output_group(snapcue_gpio_chip *chip, const unsigned *offsets, unsigned count,
                                                       bool active_low, const char *consumer) {
     if (count == 0 || count > SNAPCUE_GPIO_GROUP_MAX) { errno = EINVAL; return NULL; }
-    snapcue_gpio_group *group = NULL;
     struct gpiod_line_settings *settings = gpiod_line_settings_new();
-    struct gpiod_line_config *config = gpiod_line_config_new();
-    struct gpiod_request_config *request_config = gpiod_request_config_new();
-    if (!settings || !config || !request_config) { errno = ENOMEM; goto done; }
+    if (!settings) { errno = ENOMEM; return NULL; }
     gpiod_line_settings_set_direction(settings, GPIOD_LINE_DIRECTION_OUTPUT);
     gpiod_line_settings_set_active_low(settings, active_low);
     gpiod_line_settings_set_output_value(settings, GPIOD_LINE_VALUE_INACTIVE);
-    if (gpiod_line_config_add_line_settings(config, offsets, count, settings) < 0) goto done;
-    gpiod_request_config_set_consumer(request_config, consumer);
-    struct gpiod_line_request *request = gpiod_chip_request_lines(chip->chip, request_config, config);
-    if (!request) goto done;
-    group = calloc(1, sizeof *group);
-    if (!group) { gpiod_line_request_release(request); errno = ENOMEM; goto done; }
+    struct gpiod_line_request *request = request_lines(chip, offsets, count, settings, consumer);
+    gpiod_line_settings_free(settings);
+    if (!request) return NULL;
+    snapcue_gpio_group *group = calloc(1, sizeof *group);
+    if (!group) { gpiod_line_request_release(request); errno = ENOMEM; return NULL; }
     group->request = request;
     group->count = count;
     memcpy(group->offsets, offsets, count * sizeof *offsets);
-done:
-    if (settings) gpiod_line_settings_free(settings);
-    if (config) gpiod_line_config_free(config);
-    if (request_config) gpiod_request_config_free(request_config);
     return group;
 }
 

@@ -47,5 +47,13 @@ extension LiveState.Drill {
         score = profile.score
         scoreTitle = profile.score.title
         lapseThresholdMilliseconds = Double(profile.lapseThreshold.nanoseconds) / 1e6
+        setTimeLimitsMilliseconds = profile.blocks.map { block in
+            if case .duration(let limit) = block.length { return limit.nanoseconds / 1_000_000 }
+            return nil
+        }
+        setHitGoals = profile.blocks.map { block in
+            if case .hits(let count, _) = block.length { return count }
+            return nil
+        }
     }
 }

@@ -93,6 +93,22 @@ struct LiveNewModesTests {
         #expect(state.sides[0].score == "2 hits")
     }
 
+    @Test("a timed set shows its hits and the time left as of the last decision")
+    func timeLeft() {
+        var drill = LiveStateTests.drill
+        drill.setTimeLimitsMilliseconds = [30_000]
+        var state = LiveState(starting: drill, sequence: 0)
+        state.apply(.setStarted(blockIndex: 0, set: 1))
+        state.apply(.trialStarted(LiveStateTests.trial(0), foreperiodStart: MonotonicInstant(nanoseconds: 0)))
+        state.apply(.trialDecided(TrialRecord(
+            planned: LiveStateTests.trial(0), foreperiodStart: MonotonicInstant(nanoseconds: 0), scheduledOnset: MonotonicInstant(nanoseconds: 0),
+            onset: MonotonicInstant(nanoseconds: 0), timing: TrialTiming(),
+            sides: [SideResult(side: "athlete", expectedSwitch: "pad1", outcome: .hit, reactionTimeNanoseconds: 400_000_000,
+                               decidedAt: MonotonicInstant(nanoseconds: 11_600_000_000))],
+            winners: [], edges: [])))
+        #expect(state.setCounter == "hits 1 · 19 s left")
+    }
+
     @Test("with 'expect: all' a pad that goes off leaves the others on screen, in the cue's colours")
     func partialLightsOff() {
         var state = LiveState(starting: LiveStateTests.drill, sequence: 0)

@@ -42,6 +42,8 @@ enum LiveScript {
         text($("live-last-outcome"), s.last ? (drill && drill.athletes.length > 1 ? s.last.athlete + ": " : "") + s.last.label : "");
         // A drill whose sets end by time or hits has no planned total (0): the count alone.
         text($("live-progress"), drill ? (drill.planned_trials ? s.completed_trials + "/" + drill.planned_trials : String(s.completed_trials)) : "–");
+        // A set that ends by time or hits: its hits and the time left (or the goal) under the count.
+        text($("live-set-counter"), s.set_counter || "");
         $("live-bar").style.width = (drill && drill.planned_trials ? Math.min(100, 100 * s.completed_trials / drill.planned_trials) : 0) + "%";
         const body = $("live-sides").tBodies[0];
         body.replaceChildren();

@@ -52,6 +52,10 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var scoreTitle: String = DrillScore.medianReactionTime.title
         /// The profile's lapse threshold (the running statistics use it).
         public var lapseThresholdMilliseconds: Double = 500
+        /// Each block's time limit per set, ms (nil: the set ends by its trial count).
+        public var setTimeLimitsMilliseconds: [Int64?] = []
+        /// Each block's goal of hits per set (nil: no goal).
+        public var setHitGoals: [Int?] = []
 
         public init(
             profile: String, profileVersion: Int, title: String, station: String, seed: UInt64, athletes: [SideAthlete],
@@ -136,6 +140,8 @@ public struct LiveState: Equatable, Sendable, Codable {
     public var sides: [SideFigures] = []
     /// "complete", or why the drill stopped early; nil while running.
     public var end: String?
+    /// A set that ends by time or hits: its counter ("hits 7 · 18 s left", "hits 7/20"), as of the last decision.
+    public var setCounter: String?
 
     /// How many results `recent` keeps.
     public static let recentLimit = 8
@@ -144,9 +150,13 @@ public struct LiveState: Equatable, Sendable, Codable {
     private var hitTimes: [String: [Double]] = [:]
     /// The trials decided so far, for the running score.
     private var decided: [TrialRecord] = []
+    /// The set in progress: its block, when its first trial began, its hits.
+    private var setBlock: Int?
+    private var setStart: MonotonicInstant?
+    private var setHits = 0
 
     private enum CodingKeys: String, CodingKey {
-        case status, phase, drill, sequence, block, set, currentTrial, completedTrials, cue, last, recent, sides, end
+        case status, phase, drill, sequence, block, set, currentTrial, completedTrials, cue, last, recent, sides, end, setCounter
     }
 
     public init() {}
@@ -166,14 +176,19 @@ public struct LiveState: Equatable, Sendable, Codable {
         case .blockStarted(_, let name):
             block = name
             set = nil
-        case .setStarted(_, let number):
+        case .setStarted(let blockIndex, let number):
             set = number
+            setBlock = blockIndex
+            setStart = nil
+            setHits = 0
+            setCounter = nil
         case .restStarted:
             phase = .rest
             cue = nil
         case .waitingForHome:
             phase = .waitingForHome
-        case .trialStarted(let trial, _):
+        case .trialStarted(let trial, let foreperiodStart):
+            if setStart == nil { setStart = foreperiodStart }
             phase = .foreperiod
             cue = nil
             currentTrial = trial.index + 1
@@ -196,6 +211,8 @@ public struct LiveState: Equatable, Sendable, Codable {
             for result in trial.sides { record(trialIndex: trial.planned.index, result) }
             decided.append(trial)
             updateScores()
+            setHits += trial.sides.filter { $0.outcome == .hit }.count
+            updateSetCounter(at: trial.sides.map(\.decidedAt).max())
         case .trialCompleted:
             completedTrials += 1
             phase = .ready
@@ -205,6 +222,19 @@ public struct LiveState: Equatable, Sendable, Codable {
             phase = .done
             cue = nil
             end = how.reason ?? "complete"
+        }
+    }
+
+    /// The counter of a set that ends by time or hits, as of `instant`.
+    private mutating func updateSetCounter(at instant: MonotonicInstant?) {
+        guard let drill, let block = setBlock else { return }
+        let limit = block < drill.setTimeLimitsMilliseconds.count ? drill.setTimeLimitsMilliseconds[block] : nil
+        let goal = block < drill.setHitGoals.count ? drill.setHitGoals[block] : nil
+        if let goal {
+            setCounter = "hits \(setHits)/\(goal)"
+        } else if let limit, let setStart, let instant {
+            let left = max(0, (setStart.nanoseconds + limit * 1_000_000 - instant.nanoseconds) / 1_000_000)
+            setCounter = "hits \(setHits) · \((left + 999) / 1000) s left"
         }
     }
 

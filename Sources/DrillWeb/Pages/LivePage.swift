@@ -12,7 +12,7 @@ enum LivePage {
             <div id="live-cue" class="cue-area" data-phase="\(state.phase.rawValue)"><span class="phase-text">\(phaseText(state))</span></div>
             <div class="live-numbers">
             <div><span class="label">last</span><span id="live-last" class="big">\(lastText(state))</span><span id="live-last-outcome" class="outcome-text">\(escapeHTML(state.last?.label ?? ""))</span></div>
-            <div><span class="label">trial</span><span id="live-progress" class="big">\(state.drill.map { $0.plannedTrials > 0 ? "\(state.completedTrials)/\($0.plannedTrials)" : "\(state.completedTrials)" } ?? "–")</span></div>
+            <div><span class="label">trial</span><span id="live-progress" class="big">\(state.drill.map { $0.plannedTrials > 0 ? "\(state.completedTrials)/\($0.plannedTrials)" : "\(state.completedTrials)" } ?? "–")</span><span id="live-set-counter" class="outcome-text">\(escapeHTML(state.setCounter ?? ""))</span></div>
             </div>
             <div class="progress"><div id="live-bar" style="width:\(progressPercent(state))%"></div></div>
             <table id="live-sides" class="live-sides"><tbody></tbody></table>
