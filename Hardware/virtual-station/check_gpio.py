@@ -214,7 +214,7 @@ checks.check("the colour drill completes (exit 0)", results.rc("colour.rc") == 0
              and "complete" in (colour or {}).get("end", {}), results.text("colour.err")[-400:])
 colour_kernel = sc.KernelTrace.load(results, "colour")
 if colour and colour_kernel is not None and len(colour_lines) == 2:
-    wrong_lines, outside, judged = [], [], 0
+    wrong_lines, outside, judged, mix_spreads = [], [], 0, []
     for index, trial in enumerate(colour["trials"]):
         onset, color = trial.get("onset"), (trial["planned"].get("light_colors") or {}).get("pad5")
         if not onset or not color or not colour_kernel.covers(onset):
@@ -225,6 +225,10 @@ if colour and colour_kernel is not None and len(colour_lines) == 2:
         if near != wanted:
             wrong_lines.append(f"trial {index + 1} ({color}): lines {sorted(near)} came on, not {sorted(wanted)}")
         half = trial["timing"].get("onset_uncertainty_nanoseconds") or 0
+        if len(wanted) > 1 and wanted <= near:
+            # A mix's lines are set in one call: how far apart the kernel set them.
+            times = [colour_kernel.onset_near(line, onset) for line in wanted]
+            mix_spreads.append((max(times) - min(times)) / 1000)
         for line in wanted & near:
             if abs(colour_kernel.onset_near(line, onset) - onset) > half + sc.US:
                 outside.append(f"trial {index + 1}: line {line} set {(colour_kernel.onset_near(line, onset) - onset) / 1000:+.0f} µs from the onset, call ±{half / 1000:.0f} µs")
@@ -232,6 +236,9 @@ if colour and colour_kernel is not None and len(colour_lines) == 2:
                  "; ".join(wrong_lines[:6]) or f"{judged} cues traced")
     checks.check("every line of a cue is set inside the one call Snapcue timed: one onset (kernel trace)", not outside,
                  "; ".join(outside[:6]))
+    if mix_spreads:
+        checks.figure(f"mixed colours (yellow = red + green), one set call: the kernel set the two lines a median of"
+                      f" {statistics.median(mix_spreads):.0f} µs apart, at most {max(mix_spreads):.0f} µs (n={len(mix_spreads)})")
 elif colour is not None:
     checks.skip("the colour cues' lines (kernel trace)", "no kernel trace of the colour drill")
 if colour:

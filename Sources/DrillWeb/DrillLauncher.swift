@@ -45,7 +45,6 @@ extension LiveState.Drill {
             athletes: profile.sides.map { LiveState.SideAthlete(side: $0, athlete: athletes[$0] ?? $0) }, sessionID: sessionID,
             plannedTrials: plannedTrials, lightColors: colors)
         score = profile.score
-        scoreTitle = profile.score.title
         lapseThresholdMilliseconds = Double(profile.lapseThreshold.nanoseconds) / 1e6
         setTimeLimitsMilliseconds = profile.blocks.map { block in
             if case .duration(let limit) = block.length { return limit.nanoseconds / 1_000_000 }

@@ -86,7 +86,6 @@ struct LiveNewModesTests {
     func runningScore() {
         var drill = LiveStateTests.drill
         drill.score = .hits
-        drill.scoreTitle = DrillScore.hits.title
         var state = LiveState(starting: drill, sequence: 0)
         state.apply(LiveStateTests.hit(250, trial: 0))
         state.apply(LiveStateTests.hit(300, trial: 1))

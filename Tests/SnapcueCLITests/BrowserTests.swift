@@ -196,7 +196,7 @@ struct BrowserTests {
                 dom = try browse(server.baseURL + "/live", width: width, height: height)
                 if dom.contains("class=\"connection\">live<") { break }
             }
-            #expect(dom.contains("hits: \(score)"), "\(name)")
+            #expect(dom.contains("score \(score)") && dom.contains("· time up"), "\(name)")
             #expect(dom.contains("id=\"live-progress\" class=\"big\">\(completed)<"), "\(name)")
             _ = try browse(server.baseURL + "/live", screenshot: "live-colours-\(name).png", width: width, height: height)
         }

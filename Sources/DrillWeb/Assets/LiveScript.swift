@@ -49,9 +49,9 @@ enum LiveScript {
         body.replaceChildren();
         for (const side of s.sides) {
           const row = body.insertRow();
-          // The drill's declared score leads (e.g. "score 31 hits"); head-to-head adds the wins.
+          // The drill's declared score leads ("score 31 hits"; its name is the page's title); head-to-head adds the wins.
           const cells = [side.athlete];
-          if (side.score) cells.push((drill ? drill.score_title : "score") + ": " + side.score);
+          if (side.score) cells.push("score " + side.score);
           if (side.wins !== null && side.wins !== undefined) cells.push(side.wins + " wins");
           cells.push("median " + ms(side.median_milliseconds) + " ms", "best " + ms(side.best_milliseconds) + " ms",
                      side.hits + "/" + side.judged + " hits");

@@ -48,8 +48,6 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var lightColors: [String: String]
         /// How the drill is scored.
         public var score: DrillScore = .medianReactionTime
-        /// The score's name, for the page.
-        public var scoreTitle: String = DrillScore.medianReactionTime.title
         /// The profile's lapse threshold (the running statistics use it).
         public var lapseThresholdMilliseconds: Double = 500
         /// Each block's time limit per set, ms (nil: the set ends by its trial count).
@@ -218,6 +216,7 @@ public struct LiveState: Equatable, Sendable, Codable {
             phase = .ready
             cue = nil
         case .finished(let how):
+            if let counter = setCounter, counter.hasSuffix("s left") { setCounter = "hits \(setHits) · time up" }
             status = .finished
             phase = .done
             cue = nil
