@@ -130,12 +130,14 @@ enum Schema {
         migrator.registerMigration("v4-scores-all-lit-splits") { db in
             // Rapid-fire, several lights, colours and scores: a drill's declared score, each side's value of
             // it, whether a trial asked for every lit pad, the colours its lights showed, the split of each pad hit.
+            // Every earlier drill is scored by its median reaction time, so that is its sessions' score.
             try db.execute(sql: """
                 ALTER TABLE profile ADD COLUMN score TEXT NOT NULL DEFAULT 'median_rt';
                 ALTER TABLE session_athlete ADD COLUMN score REAL;
                 ALTER TABLE trial ADD COLUMN expect_all INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE trial ADD COLUMN light_colors TEXT;
                 ALTER TABLE trial_result ADD COLUMN splits TEXT;
+                UPDATE session_athlete SET score = median_rt_ms;
                 """)
         }
         return migrator

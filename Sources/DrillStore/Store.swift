@@ -79,10 +79,20 @@ public final class Store: Sendable {
 
     /// A read-only connection that takes no locks and makes no `-wal`/`-shm` files, unless the
     /// file was copied with a write-ahead log beside it (then SQLite must read that log).
-    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+    ///
+    /// A read-only file of an earlier schema is never migrated in place: it is copied into
+    /// memory and the copy is migrated, so reports read every column while the file stays as it was.
+    private static func openReadOnly(_ path: String) throws -> any DatabaseWriter {
         var configuration = Configuration()
         configuration.readonly = true
-        return try DatabaseQueue(path: StoreFile.readOnlyURI(path), configuration: configuration)
+        let file = try DatabaseQueue(path: StoreFile.readOnlyURI(path), configuration: configuration)
+        guard try !file.read({ try Schema.migrator.hasCompletedMigrations($0) }) else { return file }
+        var memoryConfiguration = Configuration()
+        memoryConfiguration.foreignKeysEnabled = true
+        let copy = try DatabaseQueue(configuration: memoryConfiguration)
+        try file.backup(to: copy)
+        try Schema.migrator.migrate(copy)
+        return copy
     }
 
     /// How long a write waits for another writer, in seconds.

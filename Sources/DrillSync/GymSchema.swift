@@ -134,5 +134,6 @@ enum GymSchema {
         ALTER TABLE trial ADD COLUMN expect_all INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE trial ADD COLUMN light_colors TEXT;
         ALTER TABLE trial_result ADD COLUMN splits TEXT;
+        UPDATE session_athlete SET score = median_rt_ms;
         """
 }

@@ -40,7 +40,8 @@ struct RapidFireTests {
         #expect(first == MonotonicInstant(nanoseconds: 50 * ms))
         let pad = harness.presentedCues[0].lights[0]
         harness.press(pad, at: first + 300 * ms)
-        #expect(harness.engine.nextDeadline == nil)  // held: nothing is due until the release
+        // Held: nothing is due but the release, or at the latest the wait for it (a stuck pad must not stop the drill).
+        #expect(harness.engine.nextDeadline == first + 300 * ms + DrillEngine.releaseWait)
         harness.release(pad, at: first + 700 * ms)
         let second = try harness.nextOnset()
         #expect(second == first + 750 * ms)  // release + 50 ms gap
@@ -48,7 +49,77 @@ struct RapidFireTests {
         #expect(harness.completed[0].sides[0].outcome == .hit)
     }
 
-    @Test("a held pad never floods stuck-switch trials")
+    @Test("rapid-fire with a fixed cue duration: a miss ends when the lights go off, and a hit's lights stay on for the whole duration")
+    func fixedCueDuration() throws {
+        var harness = try EngineHarness("""
+            name: fixed
+            version: 1
+            cues: {p1: {light: pad1, expect: pad1}}
+            defaults: {timeout: 1s, anticipation: 100ms, cue_duration: 2s, rapid_fire: true}
+            blocks:
+              - trials: 2
+            """)
+        harness.start()
+        let first = try harness.nextOnset()        // nobody presses: a miss at 1 s, lights off at 2 s
+        let second = try harness.nextOnset()
+        #expect(second == first + 2000 * ms)
+        harness.press("pad1", at: second + 300 * ms)
+        harness.release("pad1", at: second + 400 * ms)
+        harness.finish()
+        #expect(harness.end == .complete)
+        #expect(harness.completed.map { $0.sides[0].outcome } == [.miss, .hit])
+        let lightsOff = harness.actions.compactMap { if case .lightsOff = $0 { true } else { nil } }.count
+        #expect(lightsOff == 2 && harness.engine.isFinished)
+    }
+
+    @Test("a pad held down (a stuck switch) does not stop a rapid-fire drill: the next trial comes after the wait")
+    func stuckPadDoesNotStopTheDrill() throws {
+        var harness = try EngineHarness(rapidFireDrill(length: "trials: 3"))
+        harness.start()
+        let onset = try harness.nextOnset()
+        let pad = harness.presentedCues[0].lights[0]
+        harness.press(pad, at: onset + 300 * ms)  // and never released
+        harness.finish()
+        #expect(harness.end == .complete)
+        #expect(harness.completed.count == 3)
+        #expect(harness.completed.dropFirst().allSatisfy { $0.sides[0].outcome == .stuckSwitch })
+    }
+
+    @Test("'rapid_fire: false' under rapid-fire defaults brings back a foreperiod and a pause")
+    func rapidFireOffRestoresTimings() throws {
+        let profile = try Profile.parse("""
+            name: mixed
+            version: 1
+            cues: {p1: {light: pad1, expect: pad1}}
+            defaults: {rapid_fire: true}
+            blocks:
+              - {trials: 2}
+              - {trials: 2, rapid_fire: false}
+            """, file: "mixed.yaml")
+        #expect(profile.blocks[0].rules.rapidFire && profile.blocks[0].rules.foreperiod == .fixed(.zero))
+        #expect(!profile.blocks[1].rules.rapidFire && profile.blocks[1].rules.foreperiod.minimum >= .milliseconds(1))
+        #expect(profile.blocks[1].rules.intertrial > .zero)
+    }
+
+    @Test("a set that ends before a cue hands nothing ahead for it, and the dropped trial's number is not reused")
+    func noCueAheadPastTheSetEnd() throws {
+        var harness = try EngineHarness("""
+            name: ends
+            version: 1
+            cues: {p1: {light: pad1, expect: pad1}}
+            defaults: {timeout: 1s, anticipation: 100ms, intertrial: 100ms}
+            blocks:
+              - {duration: 1s, foreperiod: 1500ms}
+              - {trials: 1, foreperiod: 500ms}
+            """)
+        harness.start()
+        #expect(harness.engine.upcomingCue == nil)  // the first cue would come at 1.5 s, after the set's end at 1 s
+        harness.finish()
+        #expect(harness.presentedCues.map(\.trialIndex) == [1])
+        #expect(harness.completed.map(\.planned.index) == [1])
+    }
+
+    @Test("a held pad never floods stuck-switch trials: at most one per release wait")
     func heldPadDoesNotFlood() throws {
         var harness = try EngineHarness(rapidFireDrill(length: "duration: 5s"))
         harness.start()
@@ -56,8 +127,8 @@ struct RapidFireTests {
         let pad = harness.presentedCues[0].lights[0]
         harness.press(pad, at: onset + 300 * ms)  // held to the end of the set
         harness.finish()
-        #expect(harness.completed.count == 1)
-        #expect(harness.completed.allSatisfy { $0.sides[0].outcome != .stuckSwitch })
+        // The hit at 0.3 s, then after the 3 s wait one stuck-switch trial, which the set's end at 5 s completes.
+        #expect(harness.completed.map { $0.sides[0].outcome } == [.hit, .stuckSwitch])
         #expect(harness.end == .complete)
     }
 

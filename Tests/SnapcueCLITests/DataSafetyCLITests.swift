@@ -99,6 +99,35 @@ struct DataSafetyCLITests {
         #expect(run.status == 2 && run.errorOutput.contains("read-only"), "\(run.errorOutput)")
     }
 
+    @Test("an immutable database of the previous schema (v3) is read through a migrated copy in memory, the file untouched")
+    func immutablePreviousSchemaReads() throws {
+        let db = freshDatabase()
+        #expect(try snapcue("run", "Profiles/quick-start.yaml", "--virtual-athlete", "--fast", "--seed", "4", "--athlete", "Ro", "--db", db).status == 0)
+        // Back to the v3 schema, as a station of the last release wrote it.
+        let downgrade = try runTool("/usr/bin/env", ["python3", "-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            for table, column in [("profile", "score"), ("session_athlete", "score"), ("trial", "expect_all"),
+                                  ("trial", "light_colors"), ("trial_result", "splits")]:
+                c.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+            c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v4-scores-all-lit-splits'")
+            c.execute("PRAGMA journal_mode = DELETE")
+            c.close()
+            """, db])
+        try #require(downgrade == 0)
+        let lock = try runTool("/usr/bin/chattr", ["+i", db])
+        try #require(lock == 0, "chattr +i is not supported on this file system")
+        defer { _ = try? runTool("/usr/bin/chattr", ["-i", db]) }
+        let before = fileState(db)
+        for arguments in [["sessions", "list"], ["leaderboard", "--profile", "quick-start", "--min-valid", "1"], ["export"], ["stats", "--athlete", "Ro"]] {
+            let result = try snapcue(arguments + ["--db", db])
+            #expect(result.status == 0, "\(arguments): \(result.errorOutput)")
+        }
+        let board = try snapcue("leaderboard", "--profile", "quick-start", "--min-valid", "1", "--metric", "score", "--db", db)
+        #expect(board.status == 0 && board.output.contains("Ro"), "the migration scores earlier sessions by their median: \(board.output)")
+        #expect(fileState(db) == before)
+    }
+
     @Test("a 0444 database read by a user who may not write it: reports work and leave no -wal or -shm")
     func readOnlyFileForAnotherUser() throws {
         try #require(getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv to act as another user")

@@ -66,6 +66,10 @@ public struct DrillEngine: Sendable {
     private var pendingEdges: [SwitchEdge] = []
     /// The switches a rapid-fire trial waits to see released.
     private let pads: Set<String>
+    /// Rapid-fire: when the trial completes even if a pad is still held (a stuck pad must not stop the drill).
+    private var releaseBy: MonotonicInstant?
+    /// How long a rapid-fire trial waits for the pads to be released.
+    public static let releaseWait = Duration.seconds(3)
 
     /// Trials completed so far.
     public private(set) var completedTrials = 0
@@ -111,7 +115,7 @@ public struct DrillEngine: Sendable {
             // A fixed-duration cue still lit must go off before the trial completes.
             return active?.lightsOffAt ?? until
         case .awaitingRelease:
-            return active?.lightsOffAt
+            return [active?.lightsOffAt, releaseBy].compactMap { $0 }.min()
         }
     }
 
@@ -120,6 +124,8 @@ public struct DrillEngine: Sendable {
     /// catch up afterwards, so no bookkeeping delays the onset.
     public var upcomingCue: CueRequest? {
         guard phase == .foreperiod, let trial = active, trial.planned.kind != .catchTrial else { return nil }
+        // A cue due at or after its set's end is never shown: nothing may be handed ahead for it.
+        if let end = currentSet?.deadline, end <= trial.scheduledOnset { return nil }
         return CueRequest(
             trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
             scheduledOnset: trial.scheduledOnset, lightColors: trial.planned.lightColors)
@@ -208,6 +214,8 @@ public struct DrillEngine: Sendable {
         if let trial = active, !trial.litLights.isEmpty { actions.append(.lightsOff(trial.litLights)) }
         if phase == .awaitingRelease || phase.isIntertrial, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
         active = nil
+        currentSet = nil
+        releaseBy = nil
         phase = .finished
         actions.append(.finished(end))
         return actions
@@ -254,12 +262,25 @@ public struct DrillEngine: Sendable {
                 complete(at: instant, into: &actions)
             }
         case .awaitingRelease:
-            guard var trial = active, let off = trial.lightsOffAt, off <= instant else { return }
-            switchLightsOff(&trial, into: &actions)
-            active = trial
+            guard var trial = active else { return }
+            if let off = trial.lightsOffAt, off <= instant {
+                switchLightsOff(&trial, into: &actions)
+                active = trial
+            }
+            if let limit = releaseBy, limit <= instant {
+                completeRapidFire(at: instant, into: &actions)  // a pad held this long is stuck: go on
+            } else if trial.lightsOffAt == nil, held.isDisjoint(with: pads) {
+                completeRapidFire(at: instant, into: &actions)
+            }
         case .notStarted, .waitingForHome, .presenting, .finished:
             break
         }
+    }
+
+    /// A rapid-fire trial is over: every pad released (or the wait for it ran out).
+    private mutating func completeRapidFire(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
+        releaseBy = nil
+        complete(at: instant, into: &actions)
     }
 
     /// The trial is over: its record goes out and the next one begins at `instant`.
@@ -289,11 +310,18 @@ public struct DrillEngine: Sendable {
                 actions.append(.trialCompleted(record(of: trial)))
                 completedTrials += 1
             default:
-                // The cue never came: not a trial. Its number is given to the next one.
-                nextTrialIndex = trial.planned.index
+                // The cue never came. A side already decided (a false start) keeps the trial, the
+                // others cut off; otherwise it is not a trial (its number stays unused).
+                if trial.matchers.contains(where: \.isDecided) {
+                    for index in trial.matchers.indices { trial.matchers[index].cutOff(at: end) }
+                    actions.append(.trialDecided(record(of: trial)))
+                    actions.append(.trialCompleted(record(of: trial)))
+                    completedTrials += 1
+                }
             }
         }
         active = nil
+        releaseBy = nil
         finishSet()
         proceed(at: end, into: &actions)
     }
@@ -420,7 +448,8 @@ public struct DrillEngine: Sendable {
             settleIfDecided(at: edge.timestamp, into: &actions)
         case .awaitingRelease:
             active = trial
-            if held.isDisjoint(with: pads) { complete(at: edge.timestamp, into: &actions) }
+            // A fixed-duration cue still lit finishes first (the lights-off step completes the trial).
+            if held.isDisjoint(with: pads), trial.lightsOffAt == nil { completeRapidFire(at: edge.timestamp, into: &actions) }
         default:
             active = trial
         }
@@ -465,8 +494,9 @@ public struct DrillEngine: Sendable {
             phase = .intertrial(until: decidedAt)  // the Nth hit ends the set at once
         } else if rules.rapidFire {
             phase = .awaitingRelease
-            if held.isDisjoint(with: pads), trial.lightsOffAt == nil || rules.cueDuration == .untilResponse {
-                complete(at: decidedAt, into: &actions)
+            releaseBy = decidedAt + Self.releaseWait
+            if held.isDisjoint(with: pads), active?.lightsOffAt == nil {
+                completeRapidFire(at: decidedAt, into: &actions)
             }
         } else {
             phase = .intertrial(until: decidedAt + rules.intertrial)

@@ -317,6 +317,15 @@ private struct ProfileParser {
     func parseRules(_ fields: ConfigMapping?, inherited: TrialRules) throws -> TrialRules {
         guard let fields else { return inherited }
         var rules = inherited
+        // Rapid-fire first: it sets the foreperiod (the gap) and the pause; 'rapid_fire: false' under
+        // inherited rapid-fire rules brings back the built-in ones, which the keys below may change.
+        if let node = fields.optional("rapid_fire") {
+            try parseRapidFire(node, fields: fields, into: &rules)
+            if !rules.rapidFire && inherited.rapidFire {
+                rules.foreperiod = Self.builtInRules.foreperiod
+                rules.intertrial = Self.builtInRules.intertrial
+            }
+        }
         if let node = fields.optional("foreperiod") { rules.foreperiod = try parseForeperiod(node) }
         if let node = fields.optional("timeout") { rules.timeout = try node.duration(in: ProfileLimits.timeout) }
         if let node = fields.optional("anticipation") { rules.anticipation = try node.duration(in: ProfileLimits.anticipation) }
@@ -345,7 +354,6 @@ private struct ProfileParser {
         if let node = fields.optional("max_repeats"), rules.order != .balanced(maxRepeats: maxRepeats) {
             throw node.error("'max_repeats' only applies with 'order: balanced'", fix: "set 'order: balanced' or remove it")
         }
-        if let node = fields.optional("rapid_fire") { try parseRapidFire(node, fields: fields, into: &rules) }
         if rules.rapidFire, let node = fields.optional("foreperiod") ?? fields.optional("intertrial") {
             throw node.error(
                 "a rapid-fire block has no foreperiod or inter-trial pause: the next cue follows the release of the last hit, after the gap",
