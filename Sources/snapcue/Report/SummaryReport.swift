@@ -56,7 +56,7 @@ enum SummaryReport {
         if summary.sides.contains(where: { $0.dPrime != nil }) {
             row("d′ (go/no-go)", summary.sides.map { $0.dPrime.map { String(format: "%.2f", $0.value) } ?? "–" })
         }
-        if summary.sides.contains(where: { $0.wins != nil }) {
+        if summary.score != .wins, summary.sides.contains(where: { $0.wins != nil }) {
             row("wins", summary.sides.map { "\($0.wins ?? 0)" })
         }
         if summary.flaggedTrials > 0 {
