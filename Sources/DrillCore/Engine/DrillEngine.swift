@@ -22,8 +22,9 @@ public struct DrillEngine: Sendable {
         case presenting
         case responding
         case intertrial(until: MonotonicInstant)
-        /// Rapid-fire: decided; the next trial begins when every pad is released.
-        case awaitingRelease
+        /// Rapid-fire: decided; the next trial begins when every pad is released, or at
+        /// `until` even if one is still held (a stuck pad must not stop the drill).
+        case awaitingRelease(until: MonotonicInstant)
         case finished
     }
 
@@ -66,8 +67,6 @@ public struct DrillEngine: Sendable {
     private var pendingEdges: [SwitchEdge] = []
     /// The switches a rapid-fire trial waits to see released.
     private let pads: Set<String>
-    /// Rapid-fire: when the trial completes even if a pad is still held (a stuck pad must not stop the drill).
-    private var releaseBy: MonotonicInstant?
     /// How long a rapid-fire trial waits for the pads to be released.
     public static let releaseWait = Duration.seconds(3)
 
@@ -80,11 +79,6 @@ public struct DrillEngine: Sendable {
         var pads = Set(profile.requiredSwitches)
         if case .homeRelease(let home, _) = profile.mode { pads.remove(home) }
         self.pads = pads
-    }
-
-    /// The set in progress: when it began, when its time is up, and its hits so far.
-    public var setProgress: (startedAt: MonotonicInstant, deadline: MonotonicInstant?, hits: Int)? {
-        currentSet.map { ($0.startedAt, $0.deadline, $0.hits) }
     }
 
     /// Whether the drill is over.
@@ -114,8 +108,8 @@ public struct DrillEngine: Sendable {
         case .intertrial(let until):
             // A fixed-duration cue still lit must go off before the trial completes.
             return active?.lightsOffAt ?? until
-        case .awaitingRelease:
-            return [active?.lightsOffAt, releaseBy].compactMap { $0 }.min()
+        case .awaitingRelease(let until):
+            return [active?.lightsOffAt, until].compactMap { $0 }.min()
         }
     }
 
@@ -126,7 +120,12 @@ public struct DrillEngine: Sendable {
         guard phase == .foreperiod, let trial = active, trial.planned.kind != .catchTrial else { return nil }
         // A cue due at or after its set's end is never shown: nothing may be handed ahead for it.
         if let end = currentSet?.deadline, end <= trial.scheduledOnset { return nil }
-        return CueRequest(
+        return Self.cueRequest(for: trial)
+    }
+
+    /// What `trial` shows at its onset.
+    private static func cueRequest(for trial: ActiveTrial) -> CueRequest {
+        CueRequest(
             trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
             scheduledOnset: trial.scheduledOnset, lightColors: trial.planned.lightColors)
     }
@@ -212,10 +211,9 @@ public struct DrillEngine: Sendable {
         guard phase != .finished else { return [] }
         var actions: [EngineAction] = []
         if let trial = active, !trial.litLights.isEmpty { actions.append(.lightsOff(trial.litLights)) }
-        if phase == .awaitingRelease || phase.isIntertrial, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
+        if phase.isSettled, let trial = active { actions.append(.trialCompleted(record(of: trial))) }
         active = nil
         currentSet = nil
-        releaseBy = nil
         phase = .finished
         actions.append(.finished(end))
         return actions
@@ -261,26 +259,19 @@ public struct DrillEngine: Sendable {
             if until <= instant && trial.lightsOffAt == nil {
                 complete(at: instant, into: &actions)
             }
-        case .awaitingRelease:
+        case .awaitingRelease(let until):
             guard var trial = active else { return }
             if let off = trial.lightsOffAt, off <= instant {
                 switchLightsOff(&trial, into: &actions)
                 active = trial
             }
-            if let limit = releaseBy, limit <= instant {
-                completeRapidFire(at: instant, into: &actions)  // a pad held this long is stuck: go on
-            } else if trial.lightsOffAt == nil, held.isDisjoint(with: pads) {
-                completeRapidFire(at: instant, into: &actions)
+            // Every pad up once the lights are off, or a pad held this long is stuck: go on.
+            if until <= instant || (trial.lightsOffAt == nil && held.isDisjoint(with: pads)) {
+                complete(at: instant, into: &actions)
             }
         case .notStarted, .waitingForHome, .presenting, .finished:
             break
         }
-    }
-
-    /// A rapid-fire trial is over: every pad released (or the wait for it ran out).
-    private mutating func completeRapidFire(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
-        releaseBy = nil
-        complete(at: instant, into: &actions)
     }
 
     /// The trial is over: its record goes out and the next one begins at `instant`.
@@ -296,32 +287,18 @@ public struct DrillEngine: Sendable {
     /// A set's time is up at `end`: a trial whose cue is on is cut off (its
     /// undecided sides recorded as such), one still waiting for its cue is
     /// dropped, a decided one is completed; then the next set.
+    /// A trial whose cue never came is kept only if a side was already decided (a false start);
+    /// otherwise it is not a trial (its number stays unused).
     private mutating func endSetAtDeadline(_ end: MonotonicInstant, into actions: inout [EngineAction]) {
-        if var trial = active {
-            switch phase {
-            case .responding:
-                for index in trial.matchers.indices { trial.matchers[index].cutOff(at: end) }
-                switchLightsOff(&trial, into: &actions)
-                actions.append(.trialDecided(record(of: trial)))
-                actions.append(.trialCompleted(record(of: trial)))
-                completedTrials += 1
-            case .intertrial, .awaitingRelease:
-                switchLightsOff(&trial, into: &actions)
-                actions.append(.trialCompleted(record(of: trial)))
-                completedTrials += 1
-            default:
-                // The cue never came. A side already decided (a false start) keeps the trial, the
-                // others cut off; otherwise it is not a trial (its number stays unused).
-                if trial.matchers.contains(where: \.isDecided) {
-                    for index in trial.matchers.indices { trial.matchers[index].cutOff(at: end) }
-                    actions.append(.trialDecided(record(of: trial)))
-                    actions.append(.trialCompleted(record(of: trial)))
-                    completedTrials += 1
-                }
-            }
+        let settled = phase.isSettled
+        if var trial = active, settled || phase == .responding || trial.matchers.contains(where: \.isDecided) {
+            for index in trial.matchers.indices { trial.matchers[index].cutOff(at: end) }  // decided sides keep theirs
+            switchLightsOff(&trial, into: &actions)
+            if !settled { actions.append(.trialDecided(record(of: trial))) }
+            actions.append(.trialCompleted(record(of: trial)))
+            completedTrials += 1
         }
         active = nil
-        releaseBy = nil
         finishSet()
         proceed(at: end, into: &actions)
     }
@@ -410,9 +387,7 @@ public struct DrillEngine: Sendable {
         trial.litLights = trial.planned.lights
         active = trial
         phase = .presenting
-        actions.append(.presentCue(CueRequest(
-            trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
-            scheduledOnset: trial.scheduledOnset, lightColors: trial.planned.lightColors)))
+        actions.append(.presentCue(Self.cueRequest(for: trial)))
     }
 
     private mutating func apply(_ edge: SwitchEdge, into actions: inout [EngineAction]) {
@@ -449,7 +424,7 @@ public struct DrillEngine: Sendable {
         case .awaitingRelease:
             active = trial
             // A fixed-duration cue still lit finishes first (the lights-off step completes the trial).
-            if held.isDisjoint(with: pads), trial.lightsOffAt == nil { completeRapidFire(at: edge.timestamp, into: &actions) }
+            if held.isDisjoint(with: pads), trial.lightsOffAt == nil { complete(at: edge.timestamp, into: &actions) }
         default:
             active = trial
         }
@@ -493,10 +468,9 @@ public struct DrillEngine: Sendable {
         if case .hits(let count, _) = block.length, let hits = currentSet?.hits, hits >= count {
             phase = .intertrial(until: decidedAt)  // the Nth hit ends the set at once
         } else if rules.rapidFire {
-            phase = .awaitingRelease
-            releaseBy = decidedAt + Self.releaseWait
+            phase = .awaitingRelease(until: decidedAt + Self.releaseWait)
             if held.isDisjoint(with: pads), active?.lightsOffAt == nil {
-                completeRapidFire(at: decidedAt, into: &actions)
+                complete(at: decidedAt, into: &actions)
             }
         } else {
             phase = .intertrial(until: decidedAt + rules.intertrial)
@@ -526,6 +500,12 @@ public struct DrillEngine: Sendable {
 }
 
 extension DrillEngine.Phase {
-    var isIntertrial: Bool { if case .intertrial = self { true } else { false } }
+    /// Decided and in its pause (or, rapid-fire, waiting for the pads): complete but for its record.
+    var isSettled: Bool {
+        switch self {
+        case .intertrial, .awaitingRelease: true
+        default: false
+        }
+    }
     var isResting: Bool { if case .resting = self { true } else { false } }
 }
