@@ -57,7 +57,7 @@ public struct DrillSetup {
     public func newSession() -> SessionResult {
         SessionResult(
             profile: profile, seed: plan.seed, station: station.name, athletes: athletes,
-            startedAt: WallClock.nowISO, plannedTrials: plan.trials.count)
+            startedAt: WallClock.nowISO, plannedTrials: plan.plannedTotal)
     }
 
     /// The line that opens a session: what, who, which seed.

@@ -77,7 +77,7 @@ public final class StationDrills: Sendable {
             setup.keeper = try SessionKeeper(store: store, setup: setup, seedChosen: request.seed != nil, addNewAthletes: request.addNewAthletes)
             let started = Started(
                 profile: setup.profile, station: setup.station, seed: setup.plan.seed, athletes: setup.athletes,
-                plannedTrials: setup.plan.trials.count, sessionID: setup.keeper?.sessionID)
+                plannedTrials: setup.plan.plannedTotal, sessionID: setup.keeper?.sessionID)
             willRun(started)
             let handoff = Handoff(value: (setup, ports))
             let thread = Thread { [self] in

@@ -24,7 +24,7 @@ public enum SimulatedSessions {
             profile: profile, clock: clock, athleteModels: models ?? profile.sides.map { _ in AthleteModel() },
             athleteSeed: athleteSeed ?? seed &+ 99, stop: StopSignal())
         var session = SessionResult(
-            profile: profile, seed: seed, station: station, athletes: athletes, startedAt: startedAt, plannedTrials: plan.trials.count)
+            profile: profile, seed: seed, station: station, athletes: athletes, startedAt: startedAt, plannedTrials: plan.plannedTotal)
         DrillRunner(
             engine: DrillEngine(plan: plan, profile: profile), clock: clock, lights: simulated.lights, sound: simulated.sound,
             switches: simulated,

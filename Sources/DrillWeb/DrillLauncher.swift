@@ -46,13 +46,6 @@ extension LiveState.Drill {
             plannedTrials: plannedTrials, lightColors: colors)
         score = profile.score
         lapseThresholdMilliseconds = Double(profile.lapseThreshold.nanoseconds) / 1e6
-        setTimeLimitsMilliseconds = profile.blocks.map { block in
-            if case .duration(let limit) = block.length { return limit.nanoseconds / 1_000_000 }
-            return nil
-        }
-        setHitGoals = profile.blocks.map { block in
-            if case .hits(let count, _) = block.length { return count }
-            return nil
-        }
+        setLengths = profile.blocks.map(\.length)
     }
 }

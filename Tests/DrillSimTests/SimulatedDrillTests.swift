@@ -22,7 +22,7 @@ func simulate(
     let station = SimulatedStation(
         profile: profile, clock: clock, athleteModels: models, athleteSeed: athleteSeed, stop: stop)
     var session = SessionResult(
-        profile: profile, seed: seed, station: "sim", athletes: [:], startedAt: "test", plannedTrials: plan.trials.count)
+        profile: profile, seed: seed, station: "sim", athletes: [:], startedAt: "test", plannedTrials: plan.plannedTotal)
     let runner = DrillRunner(
         engine: DrillEngine(plan: plan, profile: profile), clock: clock, lights: station.lights, sound: station.sound,
         switches: station,

@@ -95,7 +95,7 @@ struct LiveNewModesTests {
     @Test("a timed set shows its hits and the time left as of the last decision")
     func timeLeft() {
         var drill = LiveStateTests.drill
-        drill.setTimeLimitsMilliseconds = [30_000]
+        drill.setLengths = [.duration(.seconds(30))]
         var state = LiveState(starting: drill, sequence: 0)
         state.apply(.setStarted(blockIndex: 0, set: 1))
         state.apply(.trialStarted(LiveStateTests.trial(0), foreperiodStart: MonotonicInstant(nanoseconds: 0)))

@@ -104,10 +104,10 @@ final class ManualClockLauncher: DrillLauncher {
         let plan = try PlanGenerator(profile: profile).plan(seed: seed)
         let athletes = [Profile.soloSide: request.athletes.first ?? "Guest"]
         if (try? store.athlete(named: athletes[Profile.soloSide]!)) == nil { try store.addAthlete(Athlete(name: athletes[Profile.soloSide]!)) }
-        let session = SessionResult(profile: profile, seed: seed, station: "sim", athletes: athletes, startedAt: "2026-12-01T10:00:00.000Z", plannedTrials: plan.trials.count)
+        let session = SessionResult(profile: profile, seed: seed, station: "sim", athletes: athletes, startedAt: "2026-12-01T10:00:00.000Z", plannedTrials: plan.plannedTotal)
         let recorder = try store.beginSession(SessionStart(session: session, profile: profile, seedChosen: true, stationKind: .sim))
         let drill = LiveState.Drill(
-            profile: profile, station: try Station.load("sim"), seed: seed, athletes: athletes, plannedTrials: plan.trials.count,
+            profile: profile, station: try Station.load("sim"), seed: seed, athletes: athletes, plannedTrials: plan.plannedTotal,
             sessionID: recorder.sessionID)
         board.begin(drill)
         let work = UncheckedBox((profile, plan, recorder))

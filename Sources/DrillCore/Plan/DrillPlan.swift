@@ -104,6 +104,10 @@ public struct DrillPlan: Equatable, Sendable, Codable {
     /// Whether every set has a trial count, so `trials` is the whole drill.
     public var isFixedLength: Bool { sets.allSatisfy { !blocks[$0.blockIndex].length.isOpenEnded } }
 
+    /// The drill's total of trials as sessions store it and displays show it ("12/40"): every
+    /// trial when all sets have trial counts, 0 when a set ends by time or hits (no total).
+    public var plannedTotal: Int { isFixedLength ? trials.count : 0 }
+
     /// The rules of `trial`'s block.
     public func rules(for trial: PlannedTrial) -> TrialRules { blocks[trial.blockIndex].rules }
 }

@@ -50,10 +50,8 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var score: DrillScore = .medianReactionTime
         /// The profile's lapse threshold (the running statistics use it).
         public var lapseThresholdMilliseconds: Double = 500
-        /// Each block's time limit per set, ms (nil: the set ends by its trial count).
-        public var setTimeLimitsMilliseconds: [Int64?] = []
-        /// Each block's goal of hits per set (nil: no goal).
-        public var setHitGoals: [Int?] = []
+        /// Each block's set length (trials, a time limit, or hits), for the set counter.
+        public var setLengths: [SetLength] = []
 
         public init(
             profile: String, profileVersion: Int, title: String, station: String, seed: UInt64, athletes: [SideAthlete],
@@ -148,10 +146,8 @@ public struct LiveState: Equatable, Sendable, Codable {
     private var hitTimes: [String: [Double]] = [:]
     /// The trials decided so far, for the running score.
     private var decided: [TrialRecord] = []
-    /// The set in progress: its block, when its first trial began, its hits.
-    private var setBlock: Int?
-    private var setStart: MonotonicInstant?
-    private var setHits = 0
+    /// Counts the set in progress (as the terminal does).
+    private var counter: ProgressCounter?
 
     private enum CodingKeys: String, CodingKey {
         case status, phase, drill, sequence, block, set, currentTrial, completedTrials, cue, last, recent, sides, end, setCounter
@@ -163,6 +159,7 @@ public struct LiveState: Equatable, Sendable, Codable {
     public init(starting drill: Drill, sequence: Int) {
         self.drill = drill
         self.sequence = sequence
+        counter = ProgressCounter(setLengths: drill.setLengths, plannedTrials: drill.plannedTrials > 0 ? drill.plannedTrials : nil)
         status = .running
         sides = drill.athletes.map { SideFigures(side: $0.side, athlete: $0.athlete, hits: 0, judged: 0) }
     }
@@ -170,23 +167,20 @@ public struct LiveState: Equatable, Sendable, Codable {
     /// Folds one engine action into the picture.
     public mutating func apply(_ action: EngineAction) {
         sequence += 1
+        counter?.observe(action)
         switch action {
         case .blockStarted(_, let name):
             block = name
             set = nil
-        case .setStarted(let blockIndex, let number):
+        case .setStarted(_, let number):
             set = number
-            setBlock = blockIndex
-            setStart = nil
-            setHits = 0
             setCounter = nil
         case .restStarted:
             phase = .rest
             cue = nil
         case .waitingForHome:
             phase = .waitingForHome
-        case .trialStarted(let trial, let foreperiodStart):
-            if setStart == nil { setStart = foreperiodStart }
+        case .trialStarted(let trial, _):
             phase = .foreperiod
             cue = nil
             currentTrial = trial.index + 1
@@ -209,31 +203,17 @@ public struct LiveState: Equatable, Sendable, Codable {
             for result in trial.sides { record(trialIndex: trial.planned.index, result) }
             decided.append(trial)
             updateScores()
-            setHits += trial.sides.filter { $0.outcome == .hit }.count
-            updateSetCounter(at: trial.sides.map(\.decidedAt).max())
+            setCounter = counter?.openSetLabel(now: trial.sides.map(\.decidedAt).max())
         case .trialCompleted:
             completedTrials += 1
             phase = .ready
             cue = nil
         case .finished(let how):
-            if let counter = setCounter, counter.hasSuffix("s left") { setCounter = "hits \(setHits) · time up" }
+            if setCounter != nil, let timeUp = counter?.timeUpLabel { setCounter = timeUp }
             status = .finished
             phase = .done
             cue = nil
             end = how.reason ?? "complete"
-        }
-    }
-
-    /// The counter of a set that ends by time or hits, as of `instant`.
-    private mutating func updateSetCounter(at instant: MonotonicInstant?) {
-        guard let drill, let block = setBlock else { return }
-        let limit = block < drill.setTimeLimitsMilliseconds.count ? drill.setTimeLimitsMilliseconds[block] : nil
-        let goal = block < drill.setHitGoals.count ? drill.setHitGoals[block] : nil
-        if let goal {
-            setCounter = "hits \(setHits)/\(goal)"
-        } else if let limit, let setStart, let instant {
-            let left = max(0, (setStart.nanoseconds + limit * 1_000_000 - instant.nanoseconds) / 1_000_000)
-            setCounter = "hits \(setHits) · \((left + 999) / 1000) s left"
         }
     }
 

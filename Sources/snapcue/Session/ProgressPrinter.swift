@@ -21,7 +21,7 @@ final class ProgressPrinter {
     }
 
     /// Trials in the plan; nil when sets end by time or hits.
-    private var total: Int? { setup.plan.isFixedLength ? setup.plan.trials.count : nil }
+    private var total: Int? { setup.plan.plannedTotal > 0 ? setup.plan.plannedTotal : nil }
 
     func show(_ action: EngineAction) {
         counter.observe(action)
