@@ -12,6 +12,15 @@ public enum LeaderboardMetric: String, CaseIterable, Equatable, Sendable, Codabl
     case score
 }
 
+extension DrillScore {
+    /// What a leaderboard of this drill ranks by unless asked otherwise: its declared score, or the median.
+    public var defaultMetric: LeaderboardMetric { self == .medianReactionTime ? .median : .score }
+
+    /// The valid trials a session needs to count unless asked otherwise: 10 for a median, 1 for a declared
+    /// score (a Batak set or a time to 20 hits is whole whatever its count of hits).
+    public var defaultMinimumValidTrials: Int { self == .medianReactionTime ? 10 : 1 }
+}
+
 /// A ranking of athletes in one drill (one profile version).
 ///
 /// Rules, applied in this order:

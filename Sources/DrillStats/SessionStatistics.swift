@@ -72,14 +72,17 @@ public struct SessionStatistics: Equatable, Sendable, Codable {
     public var outcomes: [String: Int]
     /// Head-to-head trials won (ties count for both); nil for one-athlete drills.
     public var wins: Int?
-    /// The drill's score (`SessionSummary` sets it); nil when the session gives none.
+    /// The drill's score (the `score` the statistics were made with); nil when the session gives none.
     public var score: Double?
 
     /// How many trials had `outcome`.
     public func count(_ outcome: Outcome) -> Int { outcomes[outcome.rawValue] ?? 0 }
 
     /// The statistics of `side` over `trials`.
-    public init(side: String, trials records: [TrialRecord], lapseThresholdMilliseconds: Double, headToHead: Bool = false) {
+    public init(
+        side: String, trials records: [TrialRecord], lapseThresholdMilliseconds: Double, headToHead: Bool = false,
+        score drillScore: DrillScore = .medianReactionTime
+    ) {
         let results = records.compactMap { record in record.result(for: side).map { (record, $0) } }
         let hits = results.filter { $0.1.outcome == .hit && $0.1.reactionTimeNanoseconds != nil }
         let times = hits.map { Double($0.1.reactionTimeNanoseconds!) / 1e6 }
@@ -121,6 +124,7 @@ public struct SessionStatistics: Equatable, Sendable, Codable {
         foreperiodBins = Self.bins(foreperiods: hits.map(\.0.planned.foreperiodMilliseconds), times: times)
         self.outcomes = outcomes
         wins = headToHead ? records.filter { $0.winners.contains(side) }.count : nil
+        score = drillScore.value(side: side, trials: records, statistics: self)
     }
 
     private static func sensitivity(_ outcomes: [Outcome], kinds: [TrialKind]) -> DPrime? {

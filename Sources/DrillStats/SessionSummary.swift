@@ -14,10 +14,9 @@ public struct SessionSummary: Equatable, Sendable, Codable {
         let sideNames = session.trials.first.map { $0.sides.map(\.side) } ?? Array(session.athletes.keys).sorted()
         let threshold = lapseThresholdMilliseconds ?? Double(session.lapseThresholdNanoseconds) / 1e6
         sides = sideNames.map { side in
-            var statistics = SessionStatistics(
-                side: side, trials: session.trials, lapseThresholdMilliseconds: threshold, headToHead: sideNames.count > 1)
-            statistics.score = session.score.value(side: side, trials: session.trials, statistics: statistics)
-            return statistics
+            SessionStatistics(
+                side: side, trials: session.trials, lapseThresholdMilliseconds: threshold, headToHead: sideNames.count > 1,
+                score: session.score)
         }
         score = session.score
         flaggedTrials = session.trials.filter { !$0.timing.flags.isEmpty }.count

@@ -224,8 +224,9 @@ public struct LiveState: Equatable, Sendable, Codable {
         for index in sides.indices {
             let side = sides[index].side
             let statistics = SessionStatistics(
-                side: side, trials: decided, lapseThresholdMilliseconds: drill.lapseThresholdMilliseconds, headToHead: sides.count > 1)
-            sides[index].score = drill.score.value(side: side, trials: decided, statistics: statistics).map(drill.score.format)
+                side: side, trials: decided, lapseThresholdMilliseconds: drill.lapseThresholdMilliseconds, headToHead: sides.count > 1,
+                score: drill.score)
+            sides[index].score = statistics.score.map(drill.score.format)
             sides[index].wins = statistics.wins
         }
     }

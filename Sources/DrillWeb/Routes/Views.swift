@@ -47,8 +47,8 @@ extension StationWebApp {
         let version = try query.integer("version", in: 1...1_000_000)
         let score = try store.score(ofProfile: profile, version: version)
         // A drill that declares a score is ranked by it unless the reader asks otherwise.
-        let metric = try query.metric(fallback: score == .medianReactionTime ? .median : .score)
-        let minValid = try query.integer("min_valid", in: 1...100_000) ?? (score == .medianReactionTime ? 10 : 1)
+        let metric = try query.metric(fallback: score.defaultMetric)
+        let minValid = try query.integer("min_valid", in: 1...100_000) ?? score.defaultMinimumValidTrials
         let team = query.text("team")
         let teams = try store.teams()
         if let team, !teams.contains(where: { $0.lowercased() == team.lowercased() }) {

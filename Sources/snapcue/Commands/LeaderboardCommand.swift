@@ -51,8 +51,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let score = declaredScore()
-        let metric = self.metric ?? (score == .medianReactionTime ? .median : .score)
-        let minValid = self.minValid ?? (score == .medianReactionTime ? 10 : 1)
+        let metric = self.metric ?? score.defaultMetric
+        let minValid = self.minValid ?? score.defaultMinimumValidTrials
         let query = LeaderboardQuery(profile: profile, version: version, team: team, since: since?.milliseconds, until: until?.milliseconds, seed: seed)
         #if GymSync
         if let gymURL {

@@ -57,10 +57,9 @@ struct StatsCommand: ParsableCommand {
                     let stored = try database.session(id: Int64(point.session)!)
                     let side = stored.result.athletes.first { $0.value.lowercased() == athlete.name.lowercased() }?.key ?? "athlete"
                     let threshold = lapseMs ?? Double(stored.result.lapseThresholdNanoseconds) / 1e6
-                    var statistics = SessionStatistics(
+                    let statistics = SessionStatistics(
                         side: side, trials: stored.result.trials, lapseThresholdMilliseconds: threshold,
-                        headToHead: stored.result.athletes.count > 1)
-                    statistics.score = stored.result.score.value(side: side, trials: stored.result.trials, statistics: statistics)
+                        headToHead: stored.result.athletes.count > 1, score: stored.result.score)
                     return DrillStatistics.Session(
                         id: point.session, startedAt: WallClock.iso(milliseconds: point.startedAtMilliseconds), statistics: statistics)
                 }
