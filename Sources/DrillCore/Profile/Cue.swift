@@ -29,11 +29,12 @@ public struct Cue: Equatable, Sendable, Codable {
     /// `expect: all`: every lit pad is a target (the switch of each light's name), hit in any order.
     public var expectsAllLit: Bool
     /// The colour each light shows (`light: {pad1: green, pad3: red}`); a light not named shows its own colour.
-    public var lightColors: [String: String] = [:]
+    public var lightColors: [String: String]
 
     public init(
         name: String, lights: [String], sound: String?, modality: Modality,
-        expected: [String: String], isNoGo: Bool, weight: Int = 1, expectsAllLit: Bool = false
+        expected: [String: String], isNoGo: Bool, weight: Int = 1, expectsAllLit: Bool = false,
+        lightColors: [String: String] = [:]
     ) {
         self.name = name
         self.lights = lights
@@ -43,6 +44,7 @@ public struct Cue: Equatable, Sendable, Codable {
         self.isNoGo = isNoGo
         self.weight = weight
         self.expectsAllLit = expectsAllLit
+        self.lightColors = lightColors
     }
 
     /// Lit pads that are not targets: with several lights, each light that is not the

@@ -183,15 +183,12 @@ private struct ProfileParser {
             let modality = try parseModality(fields, lights: lights, sound: sound)
             let isNoGo = try fields.optional("nogo")?.bool() ?? false
             let weight = try fields.optional("weight")?.int(in: 1...1000) ?? 1
+            var expectsAll = false
             if let expectNode = fields.optional("expect"), (try? expectNode.scalarText()) == "all" {
                 try checkExpectAll(expectNode, lights: lights, modality: modality, isNoGo: isNoGo, sides: sides, mode: mode)
-                var cue = Cue(
-                    name: name, lights: lights, sound: sound, modality: modality, expected: [:], isNoGo: false,
-                    weight: weight, expectsAllLit: true)
-                cue.lightColors = lightColors
-                return ParsedCue(cue: cue, node: cueNode)
+                expectsAll = true
             }
-            let expected = try parseExpected(fields, cueName: name, isNoGo: isNoGo, sides: sides, at: cueNode)
+            let expected = expectsAll ? [:] : try parseExpected(fields, cueName: name, isNoGo: isNoGo, sides: sides, at: cueNode)
             if sides.count == 1, lights.count > 1, !isNoGo, let target = expected[sides[0]], !lights.contains(target) {
                 throw (fields.optional("expect") ?? cueNode).error(
                     "cue '\(name)' lights \(lights.count) pads but its target '\(target)' is not one of them",
@@ -201,10 +198,9 @@ private struct ProfileParser {
                 throw (fields.optional("expect") ?? cueNode).error(
                     "the target '\(target)' is the home switch", fix: "targets must be other switches than the home switch")
             }
-            var cue = Cue(
+            let cue = Cue(
                 name: name, lights: lights, sound: sound, modality: modality, expected: expected,
-                isNoGo: isNoGo, weight: weight)
-            cue.lightColors = lightColors
+                isNoGo: isNoGo, weight: weight, expectsAllLit: expectsAll, lightColors: lightColors)
             return ParsedCue(cue: cue, node: cueNode)
         }
     }
