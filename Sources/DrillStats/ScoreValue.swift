@@ -11,9 +11,7 @@ extension DrillScore {
     /// - accuracy: `SessionStatistics.accuracy`, in %.
     /// - wins: trials the side won (ties count for both).
     public func value(side: String, trials: [TrialRecord], statistics: SessionStatistics) -> Double? {
-        let hits = trials.compactMap { trial in
-            trial.result(for: side).flatMap { $0.outcome == .hit ? $0 : nil }.map { (trial, $0) }
-        }
+        let hits = trials.compactMap { $0.result(for: side) }.filter { $0.outcome == .hit }
         switch self {
         case .medianReactionTime:
             return statistics.medianMilliseconds
@@ -25,12 +23,12 @@ extension DrillScore {
                 let ordered = setTrials.sorted { $0.planned.index < $1.planned.index }
                 guard let firstOnset = ordered.lazy.compactMap(\.onset).first else { return nil }
                 let setHits = ordered.compactMap { $0.result(for: side) }.filter { $0.outcome == .hit }
-                guard setHits.count >= count, let last = setHits[count - 1].decidedAt as MonotonicInstant? else { return nil }
-                return Double((last - firstOnset).nanoseconds) / 1e6
+                guard setHits.count >= count else { return nil }
+                return Double((setHits[count - 1].decidedAt - firstOnset).nanoseconds) / 1e6
             }
             return times.min()
         case .bestSum(let count):
-            let times = hits.compactMap(\.1.reactionTimeNanoseconds).sorted()
+            let times = hits.compactMap(\.reactionTimeNanoseconds).sorted()
             guard times.count >= count else { return nil }
             return Double(times.prefix(count).reduce(0, +)) / 1e6
         case .accuracy:

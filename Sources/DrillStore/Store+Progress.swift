@@ -110,7 +110,7 @@ extension Store {
             let name = try String.fetchOne(
                 db, sql: "SELECT score FROM profile WHERE name = ? AND (? IS NULL OR version = ?) ORDER BY version DESC, id DESC LIMIT 1",
                 arguments: [profile, version, version])
-            return name.flatMap(DrillScore.init(storedName:)) ?? .medianReactionTime
+            return DrillScore.stored(name)
         }
     }
 

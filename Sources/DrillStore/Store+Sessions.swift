@@ -47,7 +47,7 @@ extension Store {
                     endReason: row["end_reason"], seed: UInt64(bitPattern: row["seed"]), trials: row["trial_count"],
                     plannedTrials: row["planned_trials"], flaggedTrials: row["flagged_trials"],
                     maxLatenessNanoseconds: row["max_lateness_ns"], sides: sides,
-                    score: DrillScore(storedName: row["profile_score"] ?? "") ?? .medianReactionTime)
+                    score: DrillScore.stored(row["profile_score"]))
             }
         }
     }
@@ -99,7 +99,7 @@ extension Store {
             startedAt: WallClock.iso(milliseconds: started),
             end: status == .running ? .fault(reason: "in progress") : DrillEnd(complete: status == .complete, reason: reason),
             plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"],
-            score: DrillScore(storedName: row["profile_score"] ?? "") ?? .medianReactionTime)
+            score: DrillScore.stored(row["profile_score"]))
         return StoredSession(
             id: row["id"], uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
             endedAtMilliseconds: row["ended_at_ms"], seedChosen: row["seed_chosen"], profileHash: row["content_hash"],

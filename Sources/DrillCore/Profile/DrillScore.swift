@@ -59,6 +59,12 @@ public enum DrillScore: Equatable, Sendable, Codable {
         }
     }
 
+    /// The score a stored or exported name gives: median RT when there is none (a session from
+    /// before scores, an export without the column) or this build does not know it.
+    public static func stored(_ name: String?) -> DrillScore {
+        name.flatMap(DrillScore.init(storedName:)) ?? .medianReactionTime
+    }
+
     /// Whether a smaller value ranks higher.
     public var lowerIsBetter: Bool {
         switch self {

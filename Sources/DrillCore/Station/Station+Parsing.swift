@@ -82,8 +82,8 @@ private struct StationParser {
         var lines: [ColorLine] = []
         if case .scalar = colorsNode.node {
             throw colorsNode.error("expected a list of colours or a line per colour", fix: "write e.g. 'colors: [red, green, blue]' (simulated) or 'colors: {red: {chip: …, line: …}, green: …}'")
-        } else if (try? colorsNode.list()) != nil {
-            for item in try colorsNode.list() { lines.append(ColorLine(color: try item.choice(Self.colors), gpio: nil)) }
+        } else if let items = try? colorsNode.list() {
+            for item in items { lines.append(ColorLine(color: try item.choice(Self.colors), gpio: nil)) }
         } else {
             for (color, lineNode) in try colorsNode.namedEntries() {
                 guard Self.colors.contains(color) else {
