@@ -43,6 +43,14 @@ public struct AthleteModel: Equatable, Sendable, Codable {
     public var padToPadSigma: Duration = .milliseconds(40)
     /// Chance of pressing a lit distractor pad instead of the target.
     public var distractorRate = 0.06
+    /// Gate runs: mean time of the run from the decision to the target gate.
+    public var runMean: Duration = .milliseconds(1100)
+    /// Standard deviation of the run time.
+    public var runSigma: Duration = .milliseconds(80)
+    /// Gate runs: from the decision to crossing the decision gate (a couple of strides).
+    public var toDecisionGate: Duration = .milliseconds(250)
+    /// Gate runs: from the start-gate prompt (walking back, setting) to crossing the start gate.
+    public var setUpTime: Duration = .milliseconds(1500)
 
     public init() {}
 
@@ -64,6 +72,7 @@ public struct AthleteModel: Equatable, Sendable, Codable {
         model.catchResponseRate = 0
         model.padToPadSigma = .zero
         model.distractorRate = 0
+        model.runSigma = .zero
         return model
     }
 
@@ -81,6 +90,12 @@ public struct AthleteModel: Equatable, Sendable, Codable {
     /// One pad-to-pad movement, at least 60 ms.
     func padToPadTime(using generator: inout SeededGenerator) -> Duration {
         let seconds = max(padToPadMean.seconds + padToPadSigma.seconds * generator.nextStandardNormal(), 0.060)
+        return .nanoseconds(Int64((seconds * 1e9).rounded()))
+    }
+
+    /// One run from the decision to the target gate, at least 300 ms.
+    func runTime(using generator: inout SeededGenerator) -> Duration {
+        let seconds = max(runMean.seconds + runSigma.seconds * generator.nextStandardNormal(), 0.300)
         return .nanoseconds(Int64((seconds * 1e9).rounded()))
     }
 

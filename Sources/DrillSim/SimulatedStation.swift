@@ -13,15 +13,17 @@ public final class SimulatedStation: SwitchInput {
     private let stop: StopSignal
     private let sleepSlice: Duration?
     private var athletes: [VirtualAthlete]
+    private let partner: VirtualPartner?
     private var scheduled: [SwitchEdge] = []
 
     /// - Parameters:
     ///   - clock: a `ManualClock` to run as fast as possible, a real clock to run live.
     ///   - sleepSlice: with a real clock, the longest single sleep, so a stop request is seen promptly.
     ///   - athleteModels: the model of each side's athlete, in the profile's side order.
+    ///   - partnerModel: partner drills: how the virtual partner moves.
     public init(
         profile: Profile, clock: any SleepingClock, athleteModels: [AthleteModel], athleteSeed: UInt64,
-        stop: StopSignal = StopSignal(), sleepSlice: Duration? = nil
+        partnerModel: PartnerModel = PartnerModel(), stop: StopSignal = StopSignal(), sleepSlice: Duration? = nil
     ) {
         self.clock = clock
         self.stop = stop
@@ -31,6 +33,7 @@ public final class SimulatedStation: SwitchInput {
                 side: side, sideIndex: index, model: athleteModels[min(index, athleteModels.count - 1)],
                 seed: athleteSeed, profile: profile)
         }
+        partner = VirtualPartner(profile: profile, model: partnerModel, seed: athleteSeed)
         lights = SimulatedLights(clock: clock)
         sound = SimulatedSound()
         lights.onLightsOn = { [unowned self] instant in self.cueSeen(at: instant) }
@@ -43,8 +46,13 @@ public final class SimulatedStation: SwitchInput {
         switch action {
         case .trialStarted(let planned, let start):
             for athlete in athletes { schedule(athlete.trialStarted(planned, at: start)) }
+            if let partner { schedule(partner.trialStarted(at: start)) }
         case .waitingForHome:
             for athlete in athletes { schedule(athlete.waitingForHome(at: clock.now())) }
+        case .waitingForStartGate(_, let gate):
+            for athlete in athletes { schedule(athlete.waitingForStartGate(gate, at: clock.now())) }
+        case .partnerCue(let planned, _, let onset):
+            for athlete in athletes { schedule(athlete.partnerCue(planned, at: onset)) }
         default:
             break
         }

@@ -18,6 +18,8 @@ final class VirtualAthlete {
     private var onHome = false
     /// The pad pressed last: in rapid-fire drills the hand travels from there to the next.
     private var lastPad: String?
+    /// Planned gate runs: the direction shown before the start.
+    private var plannedTarget: String?
 
     init(side: String, sideIndex: Int, model: AthleteModel, seed: UInt64, profile: Profile) {
         self.side = side
@@ -31,7 +33,12 @@ final class VirtualAthlete {
         return nil
     }
 
-    private var targets: [String] { profile.switches(of: side).filter { $0 != home } }
+    private var gateRun: GateRun? { profile.mode.gateRun }
+
+    private var targets: [String] {
+        let gates = Set(gateRun?.decisionGates.values.map { $0 } ?? [])
+        return profile.switches(of: side).filter { $0 != home && !gates.contains($0) }
+    }
 
     /// Home-release mode: the drill waits for the home switch.
     func waitingForHome(at now: MonotonicInstant) -> [SwitchEdge] {
@@ -40,11 +47,38 @@ final class VirtualAthlete {
         return [SwitchEdge(switchName: home, kind: .press, timestamp: now + .milliseconds(300))]
     }
 
+    /// Gate runs: the drill waits for the start gate. The athlete walks back,
+    /// sets, and runs through it (a body breaks the beam more than once: legs,
+    /// then arms); in a planned run, on to the direction already shown.
+    func waitingForStartGate(_ gate: String, at now: MonotonicInstant) -> [SwitchEdge] {
+        let crossing = now + model.setUpTime + .milliseconds(Int64(generator.nextUnitInterval() * 500))
+        var edges = [
+            SwitchEdge(switchName: gate, kind: .press, timestamp: crossing),
+            SwitchEdge(switchName: gate, kind: .release, timestamp: crossing + .milliseconds(30)),
+            SwitchEdge(switchName: gate, kind: .press, timestamp: crossing + .milliseconds(70)),
+            SwitchEdge(switchName: gate, kind: .release, timestamp: crossing + .milliseconds(120)),
+        ]
+        if let target = plannedTarget {
+            plannedTarget = nil
+            respondedThisTrial = true
+            let stride = Duration.nanoseconds(Int64(generator.nextStandardNormal() * model.runSigma.seconds / 2 * 1e9))
+            edges += respond(at: crossing + model.toDecisionGate + stride, target: target)
+        }
+        return edges
+    }
+
+    /// Partner drills: the partner's move at `onset` was the cue; `planned` is the trial it made.
+    func partnerCue(_ planned: PlannedTrial, at onset: MonotonicInstant) -> [SwitchEdge] {
+        trial = planned
+        return cueOnset(at: onset)
+    }
+
     /// A trial's foreperiod began: maybe jump the gun.
     func trialStarted(_ planned: PlannedTrial, at start: MonotonicInstant) -> [SwitchEdge] {
         trial = planned
         foreperiodStart = start
         respondedThisTrial = false
+        if gateRun?.isPlanned == true { return [] }  // walking back to the start: nothing to jump
         let rules = profile.blocks[planned.blockIndex].rules
         if planned.kind == .catchTrial {
             guard generator.nextBernoulli(model.catchResponseRate) else { return [] }
@@ -55,7 +89,9 @@ final class VirtualAthlete {
         guard generator.nextBernoulli(model.falseStartRate) else { return [] }
         let fraction = 0.3 + 0.6 * generator.nextUnitInterval()
         respondedThisTrial = true
-        let press = start + .nanoseconds(Int64(planned.foreperiod.seconds * fraction * 1e9))
+        // A partner drill's wait is the partner's: the athlete jumps within the first second.
+        let window = profile.partner != nil ? .seconds(1) : planned.foreperiod
+        let press = start + .nanoseconds(Int64(window.seconds * fraction * 1e9))
         return respond(at: press, target: planned.expected[side] ?? targets.first)
     }
 
@@ -92,6 +128,12 @@ final class VirtualAthlete {
             if profile.blocks[trial.blockIndex].rules.rapidFire, let lastPad, lastPad != target {
                 reaction += model.padToPadTime(using: &generator)  // the hand travels to the next pad
             }
+            if gateRun?.isPlanned == true {
+                plannedTarget = target  // the run starts at the start gate
+                respondedThisTrial = false
+                return []
+            }
+            if gateRun != nil { reaction += model.toDecisionGate }
             return respond(at: onset + reaction, target: target)
         }
     }
@@ -114,6 +156,21 @@ final class VirtualAthlete {
     /// target hit, and the way back home.
     private func respond(at instant: MonotonicInstant, target: String?) -> [SwitchEdge] {
         guard let target else { return [] }
+        if let gateRun {
+            // Through the decision gate on the way (if wired), then the target gate.
+            let finish = instant + model.runTime(using: &generator)
+            var edges: [SwitchEdge] = []
+            if let decision = gateRun.decisionGates[target] {
+                edges += [
+                    SwitchEdge(switchName: decision, kind: .press, timestamp: instant),
+                    SwitchEdge(switchName: decision, kind: .release, timestamp: instant + .milliseconds(40)),
+                ]
+            }
+            return edges + [
+                SwitchEdge(switchName: target, kind: .press, timestamp: finish),
+                SwitchEdge(switchName: target, kind: .release, timestamp: finish + .milliseconds(40)),
+            ]
+        }
         if let home, onHome {
             let movement = model.movementTime(using: &generator)
             let hit = instant + movement

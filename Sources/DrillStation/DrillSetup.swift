@@ -12,6 +12,8 @@ public struct DrillSetup {
     public let plan: DrillPlan
     /// `side → athlete name`.
     public let athletes: [String: String]
+    /// Partner drills: the partner's name, when given.
+    public let partner: String?
     /// Stores the session as it runs (nil when not stored).
     public var keeper: SessionKeeper?
 
@@ -20,7 +22,7 @@ public struct DrillSetup {
     /// head-to-head drill names each athlete after their side.
     public static func load(
         profilePath: String, station stationName: String, seed: UInt64, athleteNames: [String],
-        soloDefault: String = "Guest"
+        partnerName: String? = nil, soloDefault: String = "Guest"
     ) throws -> DrillSetup {
         let profile = try Profile.load(path: profilePath)
         let station = try Station.load(stationName)
@@ -43,6 +45,18 @@ public struct DrillSetup {
                 "'\(names[0])' is named on both sides of a head-to-head drill",
                 fix: "name two different athletes, one per side", webFix: "pick two different athletes")
         }
+        let partner = try partnerName.map { try AthleteName.validated($0) }
+        if partner != nil, profile.partner == nil {
+            throw ActionableError(
+                "'\(profile.name)' is not a partner drill, so it has no partner to name",
+                fix: "leave out --partner, or run a partner drill (e.g. Profiles/partner-mirror.yaml)",
+                webFix: "leave the partner empty, or pick a partner drill")
+        }
+        if let partner, names.contains(where: { $0.lowercased() == partner.lowercased() }) {
+            throw ActionableError(
+                "'\(partner)' is named as both the athlete and the partner",
+                fix: "the partner gives the cues and the athlete responds: name two different people", webFix: "pick a different partner")
+        }
         var athletes: [String: String] = [:]
         for (index, side) in profile.sides.enumerated() {
             athletes[side] = index < names.count ? names[index] : (profile.isHeadToHead ? side : soloDefault)
@@ -50,19 +64,22 @@ public struct DrillSetup {
         let directory = stationName == "sim" ? FileManager.default.currentDirectoryPath : (stationName as NSString).deletingLastPathComponent
         return DrillSetup(
             profile: profile, profilePath: profilePath, station: station, stationDirectory: directory, plan: plan,
-            athletes: athletes, keeper: nil)
+            athletes: athletes, partner: partner, keeper: nil)
     }
 
     /// A new, empty session record for this setup.
     public func newSession() -> SessionResult {
-        SessionResult(
+        var session = SessionResult(
             profile: profile, seed: plan.seed, station: station.name, athletes: athletes,
             startedAt: WallClock.nowISO, plannedTrials: plan.plannedTotal)
+        session.partner = partner
+        return session
     }
 
     /// The line that opens a session: what, who, which seed.
     public var headline: String {
-        let who = profile.sides.map { athletes[$0] ?? $0 }.joined(separator: " vs ")
+        var who = profile.sides.map { athletes[$0] ?? $0 }.joined(separator: " vs ")
+        if let partner { who += " (partner \(partner))" }
         return "\(profile.title) (\(profile.name) v\(profile.version)) · seed \(plan.seed) · station \(station.name) · \(who)"
     }
 }

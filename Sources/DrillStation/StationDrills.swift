@@ -25,12 +25,15 @@ public final class StationDrills: Sendable {
         public var athletes: [String]
         public var seed: UInt64?
         public var addNewAthletes: Bool
+        /// Partner drills: the partner's name.
+        public var partner: String?
 
-        public init(profilePath: String, athletes: [String], seed: UInt64?, addNewAthletes: Bool) {
+        public init(profilePath: String, athletes: [String], seed: UInt64?, addNewAthletes: Bool, partner: String? = nil) {
             self.profilePath = profilePath
             self.athletes = athletes
             self.seed = seed
             self.addNewAthletes = addNewAthletes
+            self.partner = partner
         }
     }
 
@@ -72,7 +75,8 @@ public final class StationDrills: Sendable {
         do {
             var setup = try DrillSetup.load(
                 profilePath: request.profilePath, station: stationName, seed: request.seed ?? UInt64.random(in: 1...999_999),
-                athleteNames: request.athletes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                athleteNames: request.athletes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                partnerName: request.partner.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 })
             let ports = try DrillPorts.open(setup, stop: stop)
             setup.keeper = try SessionKeeper(store: store, setup: setup, seedChosen: request.seed != nil, addNewAthletes: request.addNewAthletes)
             let started = Started(

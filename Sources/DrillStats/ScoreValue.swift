@@ -10,6 +10,8 @@ extension DrillScore {
     /// - best N: the sum of the N shortest hit reaction times, ms.
     /// - accuracy: `SessionStatistics.accuracy`, in %.
     /// - wins: trials the side won (ties count for both).
+    /// - total time: the median start-gate-to-target time of the hits, ms.
+    /// - best each way: the mean over the directions asked of each one's best hit total time, ms.
     public func value(side: String, trials: [TrialRecord], statistics: SessionStatistics) -> Double? {
         let hits = trials.compactMap { $0.result(for: side) }.filter { $0.outcome == .hit }
         switch self {
@@ -35,6 +37,14 @@ extension DrillScore {
             return statistics.accuracy.map { $0 * 100 }
         case .wins:
             return statistics.wins.map(Double.init)
+        case .totalTime:
+            return statistics.medianTotalMilliseconds
+        case .bestEachWay:
+            // Every direction the drill asked for needs a correct run.
+            let asked = Set(trials.compactMap { $0.result(for: side) }.filter { $0.outcome != .cutOff }.compactMap(\.expectedSwitch))
+            let best = statistics.bestTotalMillisecondsByTarget
+            guard !asked.isEmpty, asked.allSatisfy({ best[$0] != nil }) else { return nil }
+            return Descriptive.mean(asked.map { best[$0]! })
         }
     }
 }

@@ -53,8 +53,14 @@ public struct SessionStatistics: Equatable, Sendable, Codable {
     public var slowest10PercentMilliseconds: Double?
     /// Mean 1/RT of the slowest 10 %, 1/s.
     public var slowest10PercentSpeed: Double?
-    /// Median movement time of hits (home-release drills), ms.
+    /// Median movement time of hits (home-release drills; gate runs: decision gate to target), ms.
     public var medianMovementMilliseconds: Double?
+    /// Gate runs: median total time of hits, start gate to target, ms.
+    public var medianTotalMilliseconds: Double?
+    /// Gate runs: the fastest total time of a hit, ms.
+    public var bestTotalMilliseconds: Double?
+    /// Gate runs: each target's best total time of a hit, ms.
+    public var bestTotalMillisecondsByTarget: [String: Double]
     public var lapseThresholdMilliseconds: Double
     public var lapses: Int
     public var anticipations: Int
@@ -106,6 +112,10 @@ public struct SessionStatistics: Equatable, Sendable, Codable {
         slowest10PercentMilliseconds = Descriptive.meanOfExtreme(times, fraction: 0.1, largest: true)
         slowest10PercentSpeed = Descriptive.meanOfExtreme(speeds, fraction: 0.1, largest: false)
         medianMovementMilliseconds = Descriptive.median(hits.compactMap(\.1.movementTimeNanoseconds).map { Double($0) / 1e6 })
+        let runs = hits.compactMap { _, result in result.totalTimeNanoseconds.map { (target: result.expectedSwitch ?? "", milliseconds: Double($0) / 1e6) } }
+        medianTotalMilliseconds = Descriptive.median(runs.map(\.milliseconds))
+        bestTotalMilliseconds = runs.map(\.milliseconds).min()
+        bestTotalMillisecondsByTarget = Dictionary(grouping: runs, by: \.target).compactMapValues { $0.map(\.milliseconds).min() }
         self.lapseThresholdMilliseconds = lapseThresholdMilliseconds
         let thresholdNanoseconds = Int64((lapseThresholdMilliseconds * 1e6).rounded())
         let slowMisses = results.filter { record, result in

@@ -7,6 +7,8 @@ public struct SessionSummary: Equatable, Sendable, Codable {
     public var score: DrillScore
     /// Trials with at least one timing flag.
     public var flaggedTrials: Int
+    /// Partner drills: how evenly the partner cued.
+    public var partner: PartnerPace?
 
     /// Summarises `session`'s trials for every side, with the profile's lapse
     /// threshold unless `lapseThresholdMilliseconds` is given.
@@ -20,5 +22,6 @@ public struct SessionSummary: Equatable, Sendable, Codable {
         }
         score = session.score
         flaggedTrials = session.trials.filter { !$0.timing.flags.isEmpty }.count
+        partner = PartnerPace(trials: session.trials)
     }
 }

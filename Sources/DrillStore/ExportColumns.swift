@@ -51,7 +51,7 @@ public enum ExportColumns {
         sessionText("profile", "profile name") { $0.result.profileName },
         sessionInteger("profile_version", "profile version") { Int64($0.result.profileVersion) },
         sessionText("profile_title", "profile title") { $0.result.profileTitle },
-        sessionText("profile_score", "how the drill is scored (median_rt, hits, time_to_hits:N, best_sum:N, accuracy, wins)") {
+        sessionText("profile_score", "how the drill is scored (median_rt, hits, time_to_hits:N, best_sum:N, accuracy, wins, total_time, best_each_way)") {
             $0.result.score.storedName
         },
         sessionText("profile_hash", "SHA-256 of the profile's canonical JSON") { $0.profileHash },
@@ -59,6 +59,7 @@ public enum ExportColumns {
         sessionInteger("seed_chosen", "1 if the seed was given, 0 if drawn at random") { $0.seedChosen ? 1 : 0 },
         sessionInteger("planned_trials", "trials in the plan") { Int64($0.result.plannedTrials) },
         sessionInteger("lapse_threshold_ns", "the profile's lapse threshold") { $0.result.lapseThresholdNanoseconds },
+        sessionText("partner", "partner drills: the partner's name, when given") { $0.result.partner },
         stored("athlete", "athlete name", "a.name"),
         stored("athlete_uuid", "stable id of the athlete", "a.uuid"),
         stored("team", "athlete's team", "a.team"),

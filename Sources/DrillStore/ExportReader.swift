@@ -123,7 +123,7 @@ public enum ExportReader {
             end: DrillEnd(complete: complete, reason: head.text("session_end_reason")),
             plannedTrials: Int(try head.requiredInteger("planned_trials")), trials: trials,
             lapseThresholdNanoseconds: try head.requiredInteger("lapse_threshold_ns"),
-            score: DrillScore.stored(head.text("profile_score")))
+            score: DrillScore.stored(head.text("profile_score")), partner: head.text("partner"))
         return SessionImport(
             uuid: try head.required("session_uuid"), status: complete ? .complete : .aborted,
             endReason: head.text("session_end_reason"), startedAtMilliseconds: started,

@@ -140,6 +140,16 @@ enum Schema {
                 UPDATE session_athlete SET score = median_rt_ms;
                 """)
         }
+        migrator.registerMigration("v5-partner-and-gate-cues") { db in
+            // Cues from people: what set a trial off (the partner's edge or the start-gate crossing), the
+            // partner's switch, a gate run's total time per side, and the partner's name per session.
+            try db.execute(sql: """
+                ALTER TABLE trial ADD COLUMN trigger_ns INTEGER;
+                ALTER TABLE trial ADD COLUMN partner_switch TEXT;
+                ALTER TABLE trial_result ADD COLUMN total_ns INTEGER;
+                ALTER TABLE session ADD COLUMN partner TEXT;
+                """)
+        }
         return migrator
     }
 

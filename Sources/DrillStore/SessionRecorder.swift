@@ -155,11 +155,11 @@ extension Store {
         try db.execute(
             sql: """
                 INSERT INTO session (uuid, profile_id, station_id, seed, seed_chosen, started_at_ms, status, planned_trials,
-                    lapse_threshold_ns, owner_pid, owner_boot)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lapse_threshold_ns, owner_pid, owner_boot, partner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [start.uuid, profileID, stationID, Int64(bitPattern: session.seed), start.seedChosen, startedAt, status.rawValue,
-                        session.plannedTrials, session.lapseThresholdNanoseconds, owner?.0, owner?.1])
+                        session.plannedTrials, session.lapseThresholdNanoseconds, owner?.0, owner?.1, session.partner])
         let sessionID = db.lastInsertedRowID
         for (side, name) in session.athletes.sorted(by: { $0.key < $1.key }) {
             guard let athleteID = try athleteID(db, name: name) else {

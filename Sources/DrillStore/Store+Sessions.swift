@@ -99,7 +99,7 @@ extension Store {
             startedAt: WallClock.iso(milliseconds: started),
             end: status == .running ? .fault(reason: "in progress") : DrillEnd(complete: status == .complete, reason: reason),
             plannedTrials: row["planned_trials"], trials: trials, lapseThresholdNanoseconds: row["lapse_threshold_ns"],
-            score: DrillScore.stored(row["profile_score"]))
+            score: DrillScore.stored(row["profile_score"]), partner: row["partner"])
         return StoredSession(
             id: row["id"], uuid: row["uuid"], status: status, endReason: reason, startedAtMilliseconds: started,
             endedAtMilliseconds: row["ended_at_ms"], seedChosen: row["seed_chosen"], profileHash: row["content_hash"],

@@ -75,13 +75,20 @@ public enum TrialRow {
     ) { .text($0.outcome.rawValue) }
     static let respondedSwitch = result("responded_switch", .text, "switch of the deciding response") { .text($0.respondedSwitch) }
     static let reactionTime = result("rt_ns", .integer, "reaction time = response − onset") { .integer($0.reactionTimeNanoseconds) }
-    static let movementTime = result("mt_ns", .integer, "movement time (home-release drills)") { .integer($0.movementTimeNanoseconds) }
+    static let movementTime = result("mt_ns", .integer, "movement time (home-release drills; gate runs: decision gate to target)") { .integer($0.movementTimeNanoseconds) }
+    static let totalTime = result("total_ns", .integer, "gate runs: target (or the deciding response) − the start-gate crossing") {
+        .integer($0.totalTimeNanoseconds)
+    }
     static let splits = result("splits", .text, "expect: all: each pad hit, pad@rt_ns in the order hit, ; between") { .text(TrialCodec.splits($0.splits)) }
     static let foreperiodStart = trial("foreperiod_start_ns", .integer, "CLOCK_MONOTONIC: foreperiod began") { .integer($0.foreperiodStart.nanoseconds) }
     static let scheduledOnset = trial("scheduled_onset_ns", .integer, "CLOCK_MONOTONIC: cue due") { .integer($0.scheduledOnset.nanoseconds) }
     static let onset = trial("onset_ns", .integer, "CLOCK_MONOTONIC: cue shown (empty if none)") { .integer($0.onset?.nanoseconds) }
+    static let trigger = trial("trigger_ns", .integer, "CLOCK_MONOTONIC: the partner's cue edge (partner drills: also the onset) or the start-gate crossing (gate runs)") {
+        .integer($0.trigger?.nanoseconds)
+    }
+    static let partnerSwitch = trial("partner_switch", .text, "partner drills: the partner's switch whose edge was the cue") { .text($0.partnerSwitch) }
     static let response = result("response_ns", .integer, "CLOCK_MONOTONIC: deciding response edge") { .integer($0.response?.nanoseconds) }
-    static let targetHit = result("target_hit_ns", .integer, "CLOCK_MONOTONIC: target hit (home-release drills)") { .integer($0.targetHit?.nanoseconds) }
+    static let targetHit = result("target_hit_ns", .integer, "CLOCK_MONOTONIC: target hit (home-release drills, gate runs with decision gates)") { .integer($0.targetHit?.nanoseconds) }
     static let decidedAt = result("decided_at_ns", .integer, "CLOCK_MONOTONIC: outcome settled") { .integer($0.decidedAt.nanoseconds) }
     static let lateness = trial("lateness_ns", .integer, "cue onset − scheduled onset") { .integer($0.timing.schedulerLatenessNanoseconds) }
     static let lightSet = trial("light_set_ns", .integer, "time the light-set call took") { .integer($0.timing.lightSetNanoseconds) }
@@ -101,8 +108,8 @@ public enum TrialRow {
     /// Every column, in export order.
     public static let all: [Column] = [
         side, trialIndex, blockIndex, blockName, setNumber, trialInSet, kind, cue, lights, lightColors, sound, foreperiod, expectAll, expectedSwitch,
-        outcome, respondedSwitch, reactionTime, movementTime, splits, foreperiodStart, scheduledOnset, onset, response, targetHit,
-        decidedAt, lateness, lightSet, onsetUncertainty, soundOnset, soundOnsetUncertainty, flags, winners, edges,
+        outcome, respondedSwitch, reactionTime, movementTime, totalTime, splits, foreperiodStart, scheduledOnset, onset, trigger,
+        partnerSwitch, response, targetHit, decidedAt, lateness, lightSet, onsetUncertainty, soundOnset, soundOnsetUncertainty, flags, winners, edges,
     ]
 
     /// The `trial` table's columns (its session key aside), in order.
@@ -129,7 +136,8 @@ public enum TrialRow {
             outcome: try cells.choice(outcome, Outcome.self), respondedSwitch: try cells.text(respondedSwitch),
             response: try cells.instant(response), reactionTimeNanoseconds: try cells.integer(reactionTime),
             targetHit: try cells.instant(targetHit), movementTimeNanoseconds: try cells.integer(movementTime),
-            decidedAt: MonotonicInstant(nanoseconds: try cells.requiredInteger(decidedAt)), splits: splitList)
+            decidedAt: MonotonicInstant(nanoseconds: try cells.requiredInteger(decidedAt)), splits: splitList,
+            totalTimeNanoseconds: try cells.integer(totalTime))
     }
 
     /// A trial back from its `trial` cells and its sides' results.
@@ -164,7 +172,8 @@ public enum TrialRow {
         return TrialRecord(
             planned: planned, foreperiodStart: MonotonicInstant(nanoseconds: try row.requiredInteger(foreperiodStart)),
             scheduledOnset: MonotonicInstant(nanoseconds: try row.requiredInteger(scheduledOnset)), onset: try row.instant(onset),
-            timing: timing, sides: sides, winners: TrialCodec.list(try row.text(winners) ?? ""), edges: edgeList)
+            timing: timing, sides: sides, winners: TrialCodec.list(try row.text(winners) ?? ""), edges: edgeList,
+            trigger: try row.instant(trigger), partnerSwitch: try row.text(partnerSwitch))
     }
 }
 

@@ -6,7 +6,7 @@ import PostgresNIO
 /// Versions are numbered; a version never changes once shipped, a new need
 /// is a new version. A database written by a newer Snapcue is refused.
 enum GymSchema {
-    static let versions: [(Int, String)] = [(1, version1), (2, version2)]
+    static let versions: [(Int, String)] = [(1, version1), (2, version2), (3, version3)]
 
     static func migrate(_ database: GymDatabase) async throws {
         // One migrator at a time, even when several stations sync their first time at once.
@@ -135,5 +135,14 @@ enum GymSchema {
         ALTER TABLE trial ADD COLUMN light_colors TEXT;
         ALTER TABLE trial_result ADD COLUMN splits TEXT;
         UPDATE session_athlete SET score = median_rt_ms;
+        """
+
+    /// Cues from people: the trigger and partner switch per trial, a gate run's total time per side,
+    /// the partner's name per session.
+    static let version3 = """
+        ALTER TABLE trial ADD COLUMN trigger_ns BIGINT;
+        ALTER TABLE trial ADD COLUMN partner_switch TEXT;
+        ALTER TABLE trial_result ADD COLUMN total_ns BIGINT;
+        ALTER TABLE session ADD COLUMN partner TEXT;
         """
 }

@@ -32,10 +32,10 @@ extension GymSync {
                 """, logger: logger)
             try await connection.query("""
                 INSERT INTO session (uuid, station, profile_hash, seed, seed_chosen, started_at_ms, ended_at_ms, status, end_reason,
-                    planned_trials, lapse_threshold_ns, trial_count, flagged_trials)
+                    planned_trials, lapse_threshold_ns, trial_count, flagged_trials, partner)
                 VALUES (\(stored.uuid), \(result.station), \(stored.profileHash), \(Int64(bitPattern: result.seed)), \(stored.seedChosen),
                     \(stored.startedAtMilliseconds), \(stored.endedAtMilliseconds), \(status), \(stored.endReason),
-                    \(result.plannedTrials), \(result.lapseThresholdNanoseconds), \(listing.trials), \(listing.flaggedTrials))
+                    \(result.plannedTrials), \(result.lapseThresholdNanoseconds), \(listing.trials), \(listing.flaggedTrials), \(result.partner))
                 ON CONFLICT (uuid) DO UPDATE SET ended_at_ms = EXCLUDED.ended_at_ms, status = EXCLUDED.status,
                     end_reason = EXCLUDED.end_reason, trial_count = EXCLUDED.trial_count, flagged_trials = EXCLUDED.flagged_trials
                 """, logger: logger)

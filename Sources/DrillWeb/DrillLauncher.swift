@@ -10,12 +10,15 @@ public struct DrillRequest: Equatable, Sendable, Codable {
     public var seed: UInt64?
     /// Register a new name even if it looks like a typo of an existing athlete.
     public var addAthlete: Bool?
+    /// Partner drills: the partner's name (recorded with the session, not scored).
+    public var partner: String?
 
-    public init(profile: String, athletes: [String], seed: UInt64? = nil, addAthlete: Bool? = nil) {
+    public init(profile: String, athletes: [String], seed: UInt64? = nil, addAthlete: Bool? = nil, partner: String? = nil) {
         self.profile = profile
         self.athletes = athletes
         self.seed = seed
         self.addAthlete = addAthlete
+        self.partner = partner
     }
 }
 
@@ -47,5 +50,6 @@ extension LiveState.Drill {
         score = profile.score
         lapseThresholdMilliseconds = Double(profile.lapseThreshold.nanoseconds) / 1e6
         setLengths = profile.blocks.map(\.length)
+        partnerPads = profile.partner?.pads ?? []
     }
 }

@@ -10,6 +10,11 @@
 /// open then is recorded as cut off; one whose cue has not come is dropped),
 /// or at their Nth hit. In a rapid-fire block the next trial begins the
 /// moment the athlete has released every pad, its foreperiod being the gap.
+///
+/// A cue may also be set off by a person: in a partner drill the partner's
+/// switch edge is the onset (and chooses the cue); in a gate run the
+/// athlete's crossing of the start gate starts the foreperiod (or, planned,
+/// starts the clock on a direction shown before).
 public struct DrillEngine: Sendable {
     public let plan: DrillPlan
     public let profile: Profile
@@ -17,7 +22,10 @@ public struct DrillEngine: Sendable {
     fileprivate enum Phase: Equatable {
         case notStarted
         case resting(until: MonotonicInstant)
-        case waitingForHome
+        /// Waiting for the athlete's own trigger: the home switch held, or the start gate crossed.
+        case waitingForTrigger
+        /// Partner drills: waiting for the partner's move; the drill ends at `until` without one.
+        case awaitingPartner(until: MonotonicInstant)
         case foreperiod
         case presenting
         case responding
@@ -52,6 +60,10 @@ public struct DrillEngine: Sendable {
         var litLights: [String] = []
         var lightsOffAt: MonotonicInstant?
         var announced: Set<String> = []
+        /// The partner's cue edge, or the athlete's start-gate crossing.
+        var trigger: MonotonicInstant?
+        /// Partner drills: the partner's switch that gave the cue.
+        var partnerSwitch: String?
     }
 
     private var phase: Phase = .notStarted
@@ -76,9 +88,7 @@ public struct DrillEngine: Sendable {
     public init(plan: DrillPlan, profile: Profile) {
         self.plan = plan
         self.profile = profile
-        var pads = Set(profile.requiredSwitches)
-        if case .homeRelease(let home, _) = profile.mode { pads.remove(home) }
-        self.pads = pads
+        pads = Set(profile.responsePads)
     }
 
     /// Whether the drill is over.
@@ -97,12 +107,12 @@ public struct DrillEngine: Sendable {
     /// The trial's own next deadline (onset, timeout, lights off, end of the pause).
     private var trialDeadline: MonotonicInstant? {
         switch phase {
-        case .notStarted, .waitingForHome, .presenting, .finished: return nil
-        case .resting(let until): return until
+        case .notStarted, .waitingForTrigger, .presenting, .finished: return nil
+        case .resting(let until), .awaitingPartner(let until): return until
         case .foreperiod: return active?.scheduledOnset
         case .responding:
             guard let active else { return nil }
-            let onset = active.onset ?? active.scheduledOnset
+            let onset = responseOrigin(of: active)
             let sideDeadlines = active.matchers.compactMap { $0.deadline(onset: onset) }
             return ([active.lightsOffAt].compactMap { $0 } + sideDeadlines).min()
         case .intertrial(let until):
@@ -129,6 +139,16 @@ public struct DrillEngine: Sendable {
             trialIndex: trial.planned.index, lights: trial.planned.lights, sound: trial.planned.sound,
             scheduledOnset: trial.scheduledOnset, lightColors: trial.planned.lightColors)
     }
+
+    /// The instant responses are timed from: the cue's onset (its scheduled one for a catch
+    /// trial), or in a planned gate run, where the direction was shown before, the start-gate crossing.
+    private func responseOrigin(of trial: ActiveTrial) -> MonotonicInstant {
+        if profile.mode.gateRun?.isPlanned == true, let trigger = trial.trigger { return trigger }
+        return trial.onset ?? trial.scheduledOnset
+    }
+
+    /// Whether the trial's cue was shown before the athlete's start (a planned gate run) and waits for it.
+    private var isPlannedRun: Bool { profile.mode.gateRun?.isPlanned == true }
 
     /// Starts the drill at `now`, with the switches already held.
     public mutating func start(at now: MonotonicInstant, heldSwitches: Set<String> = []) -> [EngineAction] {
@@ -168,7 +188,12 @@ public struct DrillEngine: Sendable {
         guard phase == .presenting, var trial = active else { return [] }
         var timing = trial.timing
         let onset: MonotonicInstant
-        if let lightSet = report.lightSet {
+        if let partnerEdge = trial.trigger, trial.partnerSwitch != nil {
+            // The partner's move is the cue; the light only echoes it.
+            onset = partnerEdge
+            timing.lightSetNanoseconds = report.lightSet?.length.nanoseconds
+            timing.schedulerLatenessNanoseconds = report.lightSet.map { ($0.start - partnerEdge).nanoseconds }
+        } else if let lightSet = report.lightSet {
             onset = lightSet.midpoint
             timing.lightSetNanoseconds = lightSet.length.nanoseconds
             timing.onsetUncertaintyNanoseconds = lightSet.halfWidthNanoseconds
@@ -183,7 +208,9 @@ public struct DrillEngine: Sendable {
         }
         timing.soundOnset = report.soundOnset
         timing.soundOnsetUncertaintyNanoseconds = report.soundUncertainty?.nanoseconds
-        if let lateness = timing.schedulerLatenessNanoseconds, lateness > 1_000_000 { timing.flags.append(.lateOnset) }
+        if trial.partnerSwitch == nil, let lateness = timing.schedulerLatenessNanoseconds, lateness > 1_000_000 {
+            timing.flags.append(.lateOnset)
+        }
         timing.flags += report.flags
         trial.timing = timing
         trial.onset = onset
@@ -191,12 +218,22 @@ public struct DrillEngine: Sendable {
         if case .fixed(let duration) = rules.cueDuration, !trial.litLights.isEmpty {
             trial.lightsOffAt = onset + duration
         }
+        var actions: [EngineAction] = []
+        if isPlannedRun && trial.trigger == nil {
+            // Planned: the direction is shown; the run (and its clock) starts at the start gate.
+            active = trial
+            phase = .waitingForTrigger
+            actions.append(.waitingForStartGate(trialIndex: trial.planned.index, gate: profile.mode.trigger ?? ""))
+            let waiting = pendingEdges
+            pendingEdges = []
+            for edge in waiting { apply(edge, into: &actions) }
+            return actions
+        }
         for index in trial.matchers.indices {
             trial.matchers[index].onsetReached(onset, held: held)
         }
         active = trial
         phase = .responding
-        var actions: [EngineAction] = []
         announceDecisions(into: &actions)
         let waiting = pendingEdges
         pendingEdges = []
@@ -234,6 +271,12 @@ public struct DrillEngine: Sendable {
         switch phase {
         case .resting:
             proceed(at: instant, into: &actions)
+        case .awaitingPartner:
+            // The partner never moved: the drill ends here, every trial done kept.
+            active = nil
+            currentSet = nil
+            phase = .finished
+            actions.append(.finished(.partnerIdle(after: profile.partner?.wait ?? .zero)))
         case .foreperiod:
             onsetDue(at: instant, into: &actions)
         case .responding:
@@ -241,7 +284,7 @@ public struct DrillEngine: Sendable {
             if let off = trial.lightsOffAt, off <= instant {
                 switchLightsOff(&trial, into: &actions)
             }
-            let onset = trial.onset ?? trial.scheduledOnset
+            let onset = responseOrigin(of: trial)
             for index in trial.matchers.indices {
                 if let deadline = trial.matchers[index].deadline(onset: onset), deadline <= instant {
                     trial.matchers[index].expire(at: deadline, onset: onset)
@@ -269,7 +312,7 @@ public struct DrillEngine: Sendable {
             if until <= instant || (trial.lightsOffAt == nil && held.isDisjoint(with: pads)) {
                 complete(at: instant, into: &actions)
             }
-        case .notStarted, .waitingForHome, .presenting, .finished:
+        case .notStarted, .waitingForTrigger, .presenting, .finished:
             break
         }
     }
@@ -367,13 +410,82 @@ public struct DrillEngine: Sendable {
         }
         active = ActiveTrial(
             planned: planned, foreperiodStart: now, scheduledOnset: now + planned.foreperiod, matchers: matchers)
-        if case .homeRelease(let home, _) = profile.mode, !held.contains(home) {
-            phase = .waitingForHome
+        if let home = profile.mode.home, !held.contains(home) {
+            phase = .waitingForTrigger
             actions.append(.waitingForHome(trialIndex: planned.index, home: home))
             return
         }
-        phase = .foreperiod
-        actions.append(.trialStarted(planned, foreperiodStart: now))
+        if let run = profile.mode.gateRun, !run.isPlanned {
+            phase = .waitingForTrigger
+            actions.append(.waitingForStartGate(trialIndex: planned.index, gate: run.startGate))
+            return
+        }
+        waitForCue(from: now, into: &actions)
+    }
+
+    /// The trial's wait for its cue begins at `start`: the foreperiod, or in a partner drill the
+    /// partner's move (the drill ends if none comes within `partner.wait`).
+    private mutating func waitForCue(from start: MonotonicInstant, into actions: inout [EngineAction]) {
+        guard let trial = active else { return }
+        if let partner = profile.partner {
+            phase = .awaitingPartner(until: start + partner.wait)
+        } else {
+            phase = .foreperiod
+        }
+        actions.append(.trialStarted(trial.planned, foreperiodStart: start))
+    }
+
+    /// The athlete set the trial off at `edge`: held the home switch, or crossed the start
+    /// gate (reactive: the foreperiod starts; planned: the clock starts on the cue shown).
+    private mutating func athleteTriggered(_ edge: SwitchEdge, into actions: inout [EngineAction]) {
+        guard var trial = active else { return }
+        if isPlannedRun {
+            trial.trigger = edge.timestamp
+            for index in trial.matchers.indices { trial.matchers[index].onsetReached(edge.timestamp, held: held) }
+            active = trial
+            phase = .responding
+            announceDecisions(into: &actions)
+            settleIfDecided(at: edge.timestamp, into: &actions)
+            return
+        }
+        if profile.mode.gateRun != nil { trial.trigger = edge.timestamp }
+        trial.foreperiodStart = edge.timestamp
+        trial.scheduledOnset = edge.timestamp + trial.planned.foreperiod
+        active = trial
+        waitForCue(from: edge.timestamp, into: &actions)
+    }
+
+    /// The partner's `edge` is the cue: it chooses the trial's cue (by the partner's switch)
+    /// and is its onset. The athlete's target lights now if the drill says so.
+    private mutating func partnerMoved(_ edge: SwitchEdge, into actions: inout [EngineAction]) {
+        guard var trial = active, let cue = profile.cue(named: edge.switchName) else { return }
+        trial.planned.cueName = cue.name
+        trial.planned.kind = cue.isNoGo ? .noGo : .go
+        trial.planned.expected = cue.expected
+        trial.planned.lights = cue.lights
+        // The partner's wait stands where a planned trial's foreperiod would.
+        trial.planned.foreperiodMilliseconds = Int((edge.timestamp - trial.foreperiodStart).nanoseconds / 1_000_000)
+        trial.scheduledOnset = edge.timestamp
+        trial.trigger = edge.timestamp
+        trial.partnerSwitch = edge.switchName
+        let rules = plan.rules(for: trial.planned)
+        trial.matchers = profile.sides.map { side in
+            ResponseMatcher(side: side, trial: trial.planned, rules: rules, mode: profile.mode, switches: profile.switches(of: side))
+        }
+        actions.append(.partnerCue(trial.planned, partnerSwitch: edge.switchName, onset: edge.timestamp))
+        if !cue.lights.isEmpty {
+            trial.litLights = cue.lights
+            active = trial
+            phase = .presenting
+            actions.append(.presentCue(Self.cueRequest(for: trial)))
+            return
+        }
+        trial.onset = edge.timestamp
+        for index in trial.matchers.indices { trial.matchers[index].onsetReached(edge.timestamp, held: held) }
+        active = trial
+        phase = .responding
+        announceDecisions(into: &actions)
+        settleIfDecided(at: edge.timestamp, into: &actions)
     }
 
     private mutating func onsetDue(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
@@ -398,16 +510,16 @@ public struct DrillEngine: Sendable {
         guard var trial = active else { return }
         trial.edges.append(edge)
         switch phase {
-        case .waitingForHome:
+        case .waitingForTrigger:
             active = trial
-            if case .homeRelease(let home, _) = profile.mode, edge.switchName == home, edge.kind == .press {
-                active?.foreperiodStart = edge.timestamp
-                active?.scheduledOnset = edge.timestamp + trial.planned.foreperiod
-                phase = .foreperiod
-                actions.append(.trialStarted(trial.planned, foreperiodStart: edge.timestamp))
-            }
+            if edge.switchName == profile.mode.trigger, edge.kind == .press { athleteTriggered(edge, into: &actions) }
             return
-        case .foreperiod:
+        case .awaitingPartner where profile.partner?.isCue(edge) == true:
+            active = trial
+            partnerMoved(edge, into: &actions)
+        case .foreperiod where isPlannedRun:
+            active = trial  // a planned run's athlete walks back to the start before its direction shows
+        case .foreperiod, .awaitingPartner:
             for index in trial.matchers.indices { trial.matchers[index].foreperiodEdge(edge) }
             active = trial
             announceDecisions(into: &actions)
@@ -415,7 +527,7 @@ public struct DrillEngine: Sendable {
                 settleIfDecided(at: edge.timestamp, into: &actions)
             }
         case .responding:
-            let onset = trial.onset ?? trial.scheduledOnset
+            let onset = responseOrigin(of: trial)
             for index in trial.matchers.indices { trial.matchers[index].responseEdge(edge, onset: onset) }
             switchOffPadsHit(&trial, into: &actions)
             active = trial
@@ -485,7 +597,7 @@ public struct DrillEngine: Sendable {
 
     private func record(of trial: ActiveTrial) -> TrialRecord {
         // (A trial's number is given when it begins; open-ended sets number theirs as they run.)
-        let sides = trial.matchers.compactMap(\.result)
+        var sides = trial.matchers.compactMap(\.result)
         var winners: [String] = []
         if profile.isHeadToHead {
             let hits = sides.filter { $0.outcome == .hit }
@@ -493,9 +605,20 @@ public struct DrillEngine: Sendable {
                 winners = hits.filter { $0.reactionTimeNanoseconds == best }.map(\.side)
             }
         }
+        if let run = profile.mode.gateRun, let trigger = trial.trigger {
+            // A run's total ends at a finish gate: the target reached, or the wrong one; a wrong decision
+            // gate ends the trial without a run.
+            let decisionGates = Set(run.decisionGates.values)
+            for index in sides.indices where sides[index].outcome == .hit || sides[index].outcome == .wrongTarget {
+                let side = sides[index]
+                let finish = side.targetHit ?? (decisionGates.contains(side.respondedSwitch ?? "") ? nil : side.response)
+                if let finish { sides[index].totalTimeNanoseconds = (finish - trigger).nanoseconds }
+            }
+        }
         return TrialRecord(
             planned: trial.planned, foreperiodStart: trial.foreperiodStart, scheduledOnset: trial.scheduledOnset,
-            onset: trial.onset, timing: trial.timing, sides: sides, winners: winners, edges: trial.edges)
+            onset: trial.onset, timing: trial.timing, sides: sides, winners: winners, edges: trial.edges,
+            trigger: trial.trigger, partnerSwitch: trial.partnerSwitch)
     }
 }
 

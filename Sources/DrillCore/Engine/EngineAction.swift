@@ -52,6 +52,8 @@ public enum DrillEnd: Equatable, Sendable {
     case stopped
     /// Ended early by a problem: a station fault, or the program ending mid-drill.
     case fault(reason: String)
+    /// A partner drill ended because the partner did not move for this long (`partner.wait`).
+    case partnerIdle(after: Duration)
 
     /// The words for `.stopped`, in reports, the store and exports.
     public static let stoppedReason = "stopped by the user"
@@ -62,6 +64,7 @@ public enum DrillEnd: Equatable, Sendable {
         case .complete: nil
         case .stopped: Self.stoppedReason
         case .fault(let reason): reason
+        case .partnerIdle(let wait): "the partner did not move for \(wait.compactDescription)"
         }
     }
 
@@ -112,6 +115,11 @@ public enum EngineAction: Equatable, Sendable {
     case restStarted(until: MonotonicInstant)
     /// Home-release mode: the athlete must press and hold the home switch.
     case waitingForHome(trialIndex: Int, home: String)
+    /// Gate runs: the trial starts when the athlete crosses the start gate.
+    case waitingForStartGate(trialIndex: Int, gate: String)
+    /// Partner drills: the partner's edge on `partnerSwitch` at `onset` was the cue; `trial` is
+    /// the trial with the cue it gave (target or feint).
+    case partnerCue(PlannedTrial, partnerSwitch: String, onset: MonotonicInstant)
     /// A trial's foreperiod began.
     case trialStarted(PlannedTrial, foreperiodStart: MonotonicInstant)
     /// Show a cue now; report back with `DrillEngine.cuePresented(_:)`.

@@ -12,6 +12,10 @@
 /// wrong target. With `expect: all` each lit pad is a target: a press on one
 /// not yet hit adds a split, the last one makes the hit (its time is the
 /// trial's), a second press on a pad already hit is ignored.
+///
+/// In a gate run with decision gates, the first decision gate crossed is the
+/// decision (its time the reaction time): on the target's side it starts the
+/// movement to the target gate, on another side it is a wrong target.
 struct ResponseMatcher {
     let side: String
     let kind: TrialKind
@@ -25,6 +29,8 @@ struct ResponseMatcher {
     let switches: Set<String>
     /// Home-release mode: the home switch.
     let home: String?
+    /// Gate runs: the target each decision gate leads to.
+    let decisionTargets: [String: String]
     let anticipation: Duration
     let timeout: Duration
     let movementTimeout: Duration
@@ -32,7 +38,7 @@ struct ResponseMatcher {
     private(set) var result: SideResult?
     /// `expect: all`: the pads hit so far, in order.
     private(set) var splits: [PadSplit] = []
-    /// Home-release mode: the release that started the movement.
+    /// Home-release mode: the release that started the movement; gate runs: the decision gate crossed.
     private var release: SwitchEdge?
 
     init(side: String, trial: PlannedTrial, rules: TrialRules, mode: ResponseMode, switches: [String]) {
@@ -44,13 +50,12 @@ struct ResponseMatcher {
         self.distractors = Set(trial.lights).intersection(switches).subtracting(trial.targets(of: side))
         self.anticipation = rules.anticipation
         self.timeout = rules.timeout
+        home = mode.home
+        decisionTargets = Dictionary(uniqueKeysWithValues: (mode.gateRun?.decisionGates ?? [:]).map { ($0.value, $0.key) })
         switch mode {
-        case .press:
-            home = nil
-            movementTimeout = .zero
-        case .homeRelease(let homeSwitch, let movement):
-            home = homeSwitch
-            movementTimeout = movement
+        case .press: movementTimeout = .zero
+        case .homeRelease(_, let movement): movementTimeout = movement
+        case .gateRun(let run): movementTimeout = run.movementTimeout
         }
     }
 
@@ -89,7 +94,8 @@ struct ResponseMatcher {
         guard !isDecided else { return }
         if let release {
             // Home-release mode, moving: the first target press ends the movement.
-            guard edge.kind == .press, switches.contains(edge.switchName), edge.switchName != home else { return }
+            guard edge.kind == .press, switches.contains(edge.switchName), edge.switchName != home,
+                  decisionTargets[edge.switchName] == nil else { return }
             let movement = edge.timestamp - release.timestamp
             if movement >= movementTimeout { return expire(at: release.timestamp + movementTimeout, onset: onset) }
             decide(judge(edge.switchName), edge: release, onset: onset, target: edge)
@@ -107,6 +113,11 @@ struct ResponseMatcher {
         if reactionTime < anticipation { return decide(.anticipation, edge: edge, onset: onset) }
         if let home, edge.switchName == home {
             release = edge  // reaction time is set; now the movement
+            return
+        }
+        if let direction = decisionTargets[edge.switchName] {
+            guard direction == targets.first else { return decide(.wrongTarget, edge: edge, onset: onset) }
+            release = edge  // the decision is made; now the run to the target
             return
         }
         if expectsAll, targets.contains(edge.switchName) {

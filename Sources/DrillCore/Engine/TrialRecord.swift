@@ -33,11 +33,14 @@ public struct SideResult: Equatable, Sendable, Codable {
     public var decidedAt: MonotonicInstant
     /// `expect: all`: each lit pad hit, in the order hit (the trial's time is the last one).
     public var splits: [PadSplit]
+    /// Gate runs: target (or the deciding response) − the start-gate crossing, in nanoseconds.
+    public var totalTimeNanoseconds: Int64?
 
     public init(
         side: String, expectedSwitch: String?, outcome: Outcome, respondedSwitch: String? = nil,
         response: MonotonicInstant? = nil, reactionTimeNanoseconds: Int64? = nil, targetHit: MonotonicInstant? = nil,
-        movementTimeNanoseconds: Int64? = nil, decidedAt: MonotonicInstant, splits: [PadSplit] = []
+        movementTimeNanoseconds: Int64? = nil, decidedAt: MonotonicInstant, splits: [PadSplit] = [],
+        totalTimeNanoseconds: Int64? = nil
     ) {
         self.side = side
         self.expectedSwitch = expectedSwitch
@@ -49,6 +52,7 @@ public struct SideResult: Equatable, Sendable, Codable {
         self.movementTimeNanoseconds = movementTimeNanoseconds
         self.decidedAt = decidedAt
         self.splits = splits
+        self.totalTimeNanoseconds = totalTimeNanoseconds
     }
 
     /// The reaction time as a `Duration`.
@@ -110,10 +114,16 @@ public struct TrialRecord: Equatable, Sendable, Codable {
     public var winners: [String]
     /// Every switch edge during the trial, presses and releases, in order.
     public var edges: [SwitchEdge]
+    /// What set the trial off, when not the plan: the partner's edge (which is also the
+    /// onset) or the athlete's start-gate crossing.
+    public var trigger: MonotonicInstant?
+    /// Partner drills: the partner's switch whose edge was the cue.
+    public var partnerSwitch: String?
 
     public init(
         planned: PlannedTrial, foreperiodStart: MonotonicInstant, scheduledOnset: MonotonicInstant,
-        onset: MonotonicInstant?, timing: TrialTiming, sides: [SideResult], winners: [String], edges: [SwitchEdge]
+        onset: MonotonicInstant?, timing: TrialTiming, sides: [SideResult], winners: [String], edges: [SwitchEdge],
+        trigger: MonotonicInstant? = nil, partnerSwitch: String? = nil
     ) {
         self.planned = planned
         self.foreperiodStart = foreperiodStart
@@ -123,6 +133,8 @@ public struct TrialRecord: Equatable, Sendable, Codable {
         self.sides = sides
         self.winners = winners
         self.edges = edges
+        self.trigger = trigger
+        self.partnerSwitch = partnerSwitch
     }
 
     /// The result of `side`.

@@ -1,31 +1,33 @@
 /// How many times each cue (and the catch "no cue") appears in one balanced
 /// set: the no-go and catch probabilities fix the kind counts, the cue
 /// weights share out each kind (largest remainder, ties to the cue listed
-/// first).
+/// first, or in `tieOrder` when the seed draws the odd split).
 struct BalancedCounts {
     /// (cue name, or nil for a catch trial) and its count, in a fixed order.
     let items: [(cueName: String?, count: Int)]
 
-    init(block: Block, cues: [Cue], trials: Int) {
+    /// - Parameter tieOrder: the cues' names in the order ties are given (nil: as listed).
+    init(block: Block, cues: [Cue], trials: Int, tieOrder: [String]? = nil) {
         let rules = block.rules
         let catchCount = Int((rules.catchProbability * Double(trials)).rounded())
         let noGoCount = Int((rules.noGoProbability * Double(trials - catchCount)).rounded())
         let goCount = trials - catchCount - noGoCount
         var items: [(String?, Int)] = []
-        items += Self.share(goCount, among: cues.filter { !$0.isNoGo }).map { ($0.0, $0.1) }
-        items += Self.share(noGoCount, among: cues.filter(\.isNoGo)).map { ($0.0, $0.1) }
+        items += Self.share(goCount, among: cues.filter { !$0.isNoGo }, tieOrder: tieOrder).map { ($0.0, $0.1) }
+        items += Self.share(noGoCount, among: cues.filter(\.isNoGo), tieOrder: tieOrder).map { ($0.0, $0.1) }
         if catchCount > 0 { items.append((nil, catchCount)) }
         self.items = items.filter { $0.1 > 0 }
     }
 
     /// Splits `total` among `cues` in proportion to their weights.
-    static func share(_ total: Int, among cues: [Cue]) -> [(String, Int)] {
+    static func share(_ total: Int, among cues: [Cue], tieOrder: [String]? = nil) -> [(String, Int)] {
         guard total > 0, !cues.isEmpty else { return [] }
         let weightSum = cues.reduce(0) { $0 + $1.weight }
         var counts = cues.map { total * $0.weight / weightSum }
+        let rank = { (index: Int) in tieOrder?.firstIndex(of: cues[index].name) ?? index }
         let remainders = cues.indices.map { (index: $0, remainder: (total * cues[$0].weight) % weightSum) }
         var left = total - counts.reduce(0, +)
-        for entry in remainders.sorted(by: { $0.remainder > $1.remainder || ($0.remainder == $1.remainder && $0.index < $1.index) }) where left > 0 {
+        for entry in remainders.sorted(by: { $0.remainder > $1.remainder || ($0.remainder == $1.remainder && rank($0.index) < rank($1.index)) }) where left > 0 {
             counts[entry.index] += 1
             left -= 1
         }

@@ -31,6 +31,10 @@ public struct OpenSetDraw: Sendable {
     }
 
     private mutating func refill() {
+        guard generator.profile.partner == nil else {
+            queued = [nil]  // the partner chooses each cue
+            return
+        }
         let block = generator.profile.blocks[blockIndex]
         let cues = block.cueNames.compactMap(generator.profile.cue(named:))
         let count: Int = switch block.rules.order {

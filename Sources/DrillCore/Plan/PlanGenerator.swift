@@ -29,7 +29,8 @@ public struct PlanGenerator: Sendable {
                     sets.append(PlannedSet(blockIndex: blockIndex, set: set, trials: []))
                     continue
                 }
-                let order = try cueOrder(for: block, cues: cues, count: count, using: &generator)
+                let order = profile.partner != nil
+                    ? Array(repeating: nil, count: count) : try cueOrder(for: block, cues: cues, count: count, using: &generator)
                 var trials: [PlannedTrial] = []
                 for (position, cue) in order.enumerated() {
                     trials.append(trial(
@@ -45,6 +46,8 @@ public struct PlanGenerator: Sendable {
     }
 
     /// One trial of `cue` (nil: a catch trial): its modality draw, then its foreperiod.
+    /// In a partner drill every trial waits for the partner, who chooses its cue: the plan
+    /// holds a go trial with no cue yet and draws nothing.
     func trial(
         _ cue: Cue?, index: Int, blockIndex: Int, set: Int, trialInSet: Int, using generator: inout SeededGenerator
     ) -> PlannedTrial {
@@ -53,6 +56,10 @@ public struct PlanGenerator: Sendable {
             index: index, blockIndex: blockIndex, blockName: block.name, set: set,
             trialInSet: trialInSet, kind: .catchTrial, cueName: nil, lights: [], sound: nil,
             expected: [:], foreperiodMilliseconds: 0)
+        if profile.partner != nil {
+            trial.kind = .go
+            return trial
+        }
         if let cue {
             trial.kind = cue.isNoGo ? .noGo : .go
             trial.cueName = cue.name
@@ -89,7 +96,16 @@ public struct PlanGenerator: Sendable {
                 return Self.weightedPick(pool, using: &generator)
             }
         case .balanced(let maxRepeats):
-            let counts = BalancedCounts(block: block, cues: cues, trials: count)
+            var tieOrder: [String]?
+            if block.rules.drawsOddSplit == true {
+                // Drawn only for these drills, so the plans of every other drill stay as they were.
+                var names = cues.map(\.name)
+                for index in stride(from: names.count - 1, to: 0, by: -1) {
+                    names.swapAt(index, generator.nextIndex(below: index + 1))
+                }
+                tieOrder = names
+            }
+            let counts = BalancedCounts(block: block, cues: cues, trials: count, tieOrder: tieOrder)
             let cap = counts.items.count > 1 ? maxRepeats : Int.max
             let names = try Self.constrainedShuffle(counts.items, maxRepeats: cap, using: &generator, block: block.name)
             return names.map { name in name.flatMap { name in cues.first { $0.name == name } } }

@@ -38,6 +38,10 @@ public struct TrialRules: Equatable, Sendable, Codable {
     /// Rapid-fire: the next trial starts when the athlete has released every switch,
     /// with no inter-trial pause; `foreperiod` is then the gap before the next cue (0 allowed).
     public var rapidFire: Bool
+    /// Balanced order: when the trials do not divide evenly (5 trials, 2 cues), the seed
+    /// draws which cue gets the odd one (`odd_split: random`), so counting cannot tell
+    /// the last cue. Nil or false: the cue listed first gets it.
+    public var drawsOddSplit: Bool?
 
     public init(
         foreperiod: Foreperiod, timeout: Duration, anticipation: Duration, cueDuration: CueDuration,

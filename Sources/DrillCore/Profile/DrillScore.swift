@@ -16,6 +16,11 @@ public enum DrillScore: Equatable, Sendable, Codable {
     case accuracy
     /// Head-to-head trials won (higher is better; a tie counts for both).
     case wins
+    /// Gate runs: the median total time of the hits, start gate to target, ms (lower is better).
+    case totalTime
+    /// Gate runs: each direction's best total time, averaged over the directions, ms (lower is
+    /// better): the reactive agility test's score. A direction never hit gives no score.
+    case bestEachWay
 
     /// The name a profile writes (`score: hits`; `best_sum` with its count).
     public var key: String {
@@ -26,8 +31,13 @@ public enum DrillScore: Equatable, Sendable, Codable {
         case .bestSum: "best_sum"
         case .accuracy: "accuracy"
         case .wins: "wins"
+        case .totalTime: "total_time"
+        case .bestEachWay: "best_each_way"
         }
     }
+
+    /// Whether the score times gate runs (start gate to target).
+    public var timesGateRuns: Bool { self == .totalTime || self == .bestEachWay }
 
     /// The score's stored and exported form: the key, with the count for `best_sum` (`best_sum:32`).
     public var storedName: String {
@@ -55,6 +65,8 @@ public enum DrillScore: Equatable, Sendable, Codable {
         case "hits": self = .hits
         case "accuracy": self = .accuracy
         case "wins": self = .wins
+        case "total_time": self = .totalTime
+        case "best_each_way": self = .bestEachWay
         default: return nil
         }
     }
@@ -68,7 +80,7 @@ public enum DrillScore: Equatable, Sendable, Codable {
     /// Whether a smaller value ranks higher.
     public var lowerIsBetter: Bool {
         switch self {
-        case .medianReactionTime, .timeToHits, .bestSum: true
+        case .medianReactionTime, .timeToHits, .bestSum, .totalTime, .bestEachWay: true
         case .hits, .accuracy, .wins: false
         }
     }
@@ -82,6 +94,8 @@ public enum DrillScore: Equatable, Sendable, Codable {
         case .bestSum(let count): "sum of the best \(count) reaction times"
         case .accuracy: "accuracy"
         case .wins: "wins"
+        case .totalTime: "median total time"
+        case .bestEachWay: "best time each way"
         }
     }
 
@@ -94,13 +108,15 @@ public enum DrillScore: Equatable, Sendable, Codable {
         case .bestSum(let count): "The \(count) fastest reaction times added up; fewer hits than \(count) give no score. Lower is better."
         case .accuracy: "Correct responses (hits, and distractors left alone) out of all judged trials. Higher is better."
         case .wins: "Trials won against the other athlete (a tie counts for both). More is better."
+        case .totalTime: "The middle time from the start gate to the target over the correct runs. Lower is better."
+        case .bestEachWay: "The best correct run to each side, start gate to target, averaged over the sides; every side needs a correct run. Lower is better."
         }
     }
 
     /// The unit the value is shown in.
     public var unit: String {
         switch self {
-        case .medianReactionTime, .timeToHits, .bestSum: "ms"
+        case .medianReactionTime, .timeToHits, .bestSum, .totalTime, .bestEachWay: "ms"
         case .hits: "hits"
         case .accuracy: "%"
         case .wins: "wins"
@@ -110,7 +126,7 @@ public enum DrillScore: Equatable, Sendable, Codable {
     /// `value` as a person reads it: `412 ms`, `31 hits`, `92.5 %`.
     public func format(_ value: Double) -> String {
         switch self {
-        case .medianReactionTime, .timeToHits, .bestSum: "\(Int(value.rounded())) ms"
+        case .medianReactionTime, .timeToHits, .bestSum, .totalTime, .bestEachWay: "\(Int(value.rounded())) ms"
         case .hits, .wins: "\(Int(value.rounded())) \(unit)"
         case .accuracy: String(format: "%.1f %%", value)
         }

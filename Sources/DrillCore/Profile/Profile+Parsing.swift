@@ -20,6 +20,10 @@ public enum ProfileLimits {
     public static let gap = Duration.zero...Duration.seconds(60)
     /// A `hits: N` set with no `duration` ends at this cap if the Nth hit never comes.
     public static let defaultHitsCap = Duration.seconds(300)
+    /// The delay between the athlete's start-gate crossing and the cue (0 allowed).
+    public static let triggerDelay = Duration.zero...Duration.seconds(60)
+    /// How long a partner drill waits for the partner to move.
+    public static let partnerWait = Duration.seconds(1)...Duration.seconds(3600)
 }
 
 extension Profile {
@@ -95,16 +99,16 @@ public enum ConfigFile {
     }
 }
 
-private struct ProfileParser {
+struct ProfileParser {
     let root: ConfigNode
 
     static let topKeys = [
         "name", "version", "title", "description", "sides", "mode", "home", "movement_timeout",
-        "lapse", "cues", "defaults", "blocks", "score",
+        "start_gate", "decision_gates", "planned", "partner", "lapse", "cues", "defaults", "blocks", "score",
     ]
     static let ruleKeys = [
         "foreperiod", "timeout", "anticipation", "cue_duration", "intertrial", "order", "max_repeats",
-        "nogo_probability", "catch_probability", "rapid_fire",
+        "nogo_probability", "catch_probability", "rapid_fire", "odd_split",
     ]
     static let blockKeys = ["name", "trials", "duration", "hits", "sets", "rest", "rest_after", "cues"] + ruleKeys
 
@@ -123,17 +127,31 @@ private struct ProfileParser {
 
         let sides = try parseSides(top.optional("sides"))
         let mode = try parseMode(top, sides: sides)
-        let cueNodes = try top.required("cues", fix: "define the drill's cues, e.g. 'cues: {go: {light: pad, expect: pad}}'")
-        let cues = try parseCues(cueNodes, sides: sides, mode: mode)
-        let defaults = try parseRules(top.optional("defaults").map { try $0.mapping(allowed: Self.ruleKeys) }, inherited: Self.builtInRules)
-        let blocks = try parseBlocks(top.required("blocks"), cues: cues, defaults: defaults, sides: sides)
+        let cueNodes: ConfigNode
+        let cues: [ParsedCue]
+        let partner: PartnerCues?
+        if let partnerNode = top.optional("partner") {
+            if let cuesNode = top.optional("cues") {
+                throw cuesNode.error("a partner drill's cues are the partner's moves", fix: "remove 'cues' and map the partner's switches to targets under 'partner: map'")
+            }
+            (partner, cues) = try parsePartner(partnerNode, sides: sides, mode: mode)
+            cueNodes = partnerNode
+        } else {
+            cueNodes = try top.required("cues", fix: "define the drill's cues, e.g. 'cues: {go: {light: pad, expect: pad}}'")
+            cues = try parseCues(cueNodes, sides: sides, mode: mode)
+            partner = nil
+        }
+        let context = RuleContext(partner: partner != nil, foreperiodRange: mode.gateRun == nil ? ProfileLimits.foreperiod : ProfileLimits.triggerDelay)
+        let defaults = try parseRules(top.optional("defaults").map { try $0.mapping(allowed: Self.ruleKeys) }, inherited: Self.builtInRules, context: context)
+        let blocks = try parseBlocks(top.required("blocks"), cues: cues, defaults: defaults, sides: sides, context: context)
 
-        let score = try top.optional("score").map { try parseScore($0, sides: sides, blocks: blocks) } ?? .medianReactionTime
+        let score = try top.optional("score").map { try parseScore($0, sides: sides, mode: mode, blocks: blocks) } ?? .medianReactionTime
 
         let profile = Profile(
             name: name, version: version, title: title, description: description, sides: sides,
-            mode: mode, lapseThreshold: lapse, cues: cues.map(\.cue), blocks: blocks, score: score)
+            mode: mode, lapseThreshold: lapse, cues: cues.map(\.cue), blocks: blocks, score: score, partner: partner)
         try checkSplitPads(profile, at: cueNodes)
+        try checkGateRun(profile, top: top)
         return profile
     }
 
@@ -148,16 +166,20 @@ private struct ProfileParser {
     }
 
     func parseMode(_ top: ConfigMapping, sides: [String]) throws -> ResponseMode {
-        let modeName = try top.optional("mode")?.choice(["press", "home_release"]) ?? "press"
-        if modeName == "press" {
-            for key in ["home", "movement_timeout"] where top.has(key) {
-                throw top.optional(key)!.error("'\(key)' only applies with 'mode: home_release'", fix: "remove it, or set 'mode: home_release'")
+        let modeName = try top.optional("mode")?.choice(["press", "home_release", "gate_run"]) ?? "press"
+        let keysOfMode = ["home_release": ["home", "movement_timeout"], "gate_run": ["start_gate", "decision_gates", "planned", "movement_timeout"]]
+        for (otherMode, keys) in keysOfMode.sorted(by: { $0.key < $1.key }) where otherMode != modeName {
+            for key in keys where top.has(key) && !(keysOfMode[modeName]?.contains(key) ?? false) {
+                throw top.optional(key)!.error("'\(key)' only applies with 'mode: \(otherMode)'", fix: "remove it, or set 'mode: \(otherMode)'")
             }
-            return .press
         }
+        if modeName == "press" { return .press }
         if sides.count > 1, let modeNode = top.optional("mode") {
-            throw modeNode.error("home-switch release is for one athlete", fix: "remove 'sides' or use 'mode: press'")
+            throw modeNode.error(
+                modeName == "gate_run" ? "a gate run is for one athlete" : "home-switch release is for one athlete",
+                fix: "remove 'sides' or use 'mode: press'")
         }
+        if modeName == "gate_run" { return try parseGateRun(top) }
         let home = try top.required("home", fix: "name the switch the athlete holds, e.g. 'home: home'").name()
         let movementTimeout = try top.optional("movement_timeout")?.duration(in: ProfileLimits.timeout) ?? .seconds(2)
         return .homeRelease(home: home, movementTimeout: movementTimeout)
@@ -234,10 +256,10 @@ private struct ProfileParser {
         }
     }
 
-    func parseScore(_ node: ConfigNode, sides: [String], blocks: [Block]) throws -> DrillScore {
+    func parseScore(_ node: ConfigNode, sides: [String], mode: ResponseMode, blocks: [Block]) throws -> DrillScore {
         let score: DrillScore
         if case .scalar = node.node {
-            let name = try node.choice(["median_rt", "hits", "time_to_hits", "accuracy", "wins", "best_sum"])
+            let name = try node.choice(["median_rt", "hits", "time_to_hits", "accuracy", "wins", "best_sum", "total_time", "best_each_way"])
             guard name != "best_sum" else {
                 throw node.error("'best_sum' needs the number of reaction times to add", fix: "write 'score: {best_sum: 32}'")
             }
@@ -256,6 +278,8 @@ private struct ProfileParser {
         switch score {
         case .hits where !timed:
             throw node.error("'score: hits' counts hits in a timed set, but no block has 'duration'", fix: "add e.g. 'duration: 30s' to a block, or choose another score")
+        case let gateScore where gateScore.timesGateRuns && mode.gateRun == nil:
+            throw node.error("'score: \(gateScore.key)' times runs from a start gate, but the drill is not a gate run", fix: "set 'mode: gate_run' with a 'start_gate', or choose another score")
         case .wins where sides.count < 2:
             throw node.error("'score: wins' is for head-to-head drills", fix: "add 'sides: [left, right]', or choose another score")
         case .bestSum(let count):
@@ -310,8 +334,13 @@ private struct ProfileParser {
         return expected
     }
 
-    func parseRules(_ fields: ConfigMapping?, inherited: TrialRules) throws -> TrialRules {
+    func parseRules(_ fields: ConfigMapping?, inherited: TrialRules, context: RuleContext) throws -> TrialRules {
         guard let fields else { return inherited }
+        if context.partner, let key = RuleContext.plannedOnlyKeys.first(where: fields.has) {
+            throw fields.optional(key)!.error(
+                "'\(key)' does not apply to a partner drill: the partner chooses each cue and when it comes",
+                fix: "remove '\(key)'; the partner's moves are the cues")
+        }
         var rules = inherited
         // Rapid-fire first: it sets the foreperiod (the gap) and the pause; 'rapid_fire: false' under
         // inherited rapid-fire rules brings back the built-in ones, which the keys below may change.
@@ -322,7 +351,7 @@ private struct ProfileParser {
                 rules.intertrial = Self.builtInRules.intertrial
             }
         }
-        if let node = fields.optional("foreperiod") { rules.foreperiod = try parseForeperiod(node) }
+        if let node = fields.optional("foreperiod") { rules.foreperiod = try parseForeperiod(node, range: context.foreperiodRange) }
         if let node = fields.optional("timeout") { rules.timeout = try node.duration(in: ProfileLimits.timeout) }
         if let node = fields.optional("anticipation") { rules.anticipation = try node.duration(in: ProfileLimits.anticipation) }
         if let node = fields.optional("intertrial") { rules.intertrial = try node.duration(in: ProfileLimits.intertrial) }
@@ -346,6 +375,12 @@ private struct ProfileParser {
             }
         } else if case .balanced = rules.order {
             rules.order = .balanced(maxRepeats: maxRepeats)
+        }
+        if let node = fields.optional("odd_split") {
+            rules.drawsOddSplit = try node.choice(["first", "random"]) == "random" ? true : nil
+            guard case .balanced = rules.order else {
+                throw node.error("'odd_split' chooses which cue gets the odd trial of a balanced set", fix: "set 'order: balanced', or remove it")
+            }
         }
         if let node = fields.optional("max_repeats"), rules.order != .balanced(maxRepeats: maxRepeats) {
             throw node.error("'max_repeats' only applies with 'order: balanced'", fix: "set 'order: balanced' or remove it")
@@ -411,7 +446,7 @@ private struct ProfileParser {
         return .exponential(min: min, max: max, scale: scale)
     }
 
-    func parseBlocks(_ node: ConfigNode, cues: [ParsedCue], defaults: TrialRules, sides: [String]) throws -> [Block] {
+    func parseBlocks(_ node: ConfigNode, cues: [ParsedCue], defaults: TrialRules, sides: [String], context: RuleContext) throws -> [Block] {
         let items = try node.list()
         guard ProfileLimits.blocks.contains(items.count) else {
             throw node.error("\(items.count) blocks", fix: "write 1 to \(ProfileLimits.blocks.upperBound) blocks")
@@ -428,7 +463,10 @@ private struct ProfileParser {
                 throw restNode.error("'rest' is the pause between sets, but this block has one set", fix: "add 'sets: N', or use 'rest_after' for a pause after the block")
             }
             let restAfter = try fields.optional("rest_after")?.duration(in: ProfileLimits.rest) ?? .zero
-            let rules = try parseRules(fields, inherited: defaults)
+            let rules = try parseRules(fields, inherited: defaults, context: context)
+            if context.partner, let cuesNode = fields.optional("cues") {
+                throw cuesNode.error("a partner drill's block has no cue list: the partner chooses each cue", fix: "remove 'cues' from the block")
+            }
             if case .hits = length, sides.count > 1 {
                 throw (fields.optional("hits") ?? item).error("'hits' sets are for one athlete", fix: "use 'trials' or 'duration' in a head-to-head drill")
             }
@@ -436,7 +474,7 @@ private struct ProfileParser {
             let block = Block(
                 name: name, length: length, sets: sets, restBetweenSets: rest ?? .seconds(30),
                 restAfter: restAfter, cueNames: cueNames, rules: rules)
-            try checkCueMix(block, cues: cues, at: fields)
+            if !context.partner { try checkCueMix(block, cues: cues, at: fields) }
             total += block.plannedTrialBound * sets
             guard total <= ProfileLimits.totalTrials else {
                 throw item.error("the drill would have over \(ProfileLimits.totalTrials) trials", fix: "use fewer trials, sets or a shorter duration")

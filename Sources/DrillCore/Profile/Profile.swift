@@ -5,6 +5,17 @@ public enum ResponseMode: Equatable, Sendable, Codable {
     /// Hold a home switch, release it at the cue, then hit the target.
     /// Reaction time = release − onset; movement time = target hit − release.
     case homeRelease(home: String, movementTimeout: Duration)
+    /// Run through timing gates: the start gate triggers the cue; reaction time = the
+    /// decision gate (or the target) − onset; movement time = target − decision gate.
+    case gateRun(GateRun)
+
+    /// The home switch, in home-release mode.
+    public var home: String? { if case .homeRelease(let home, _) = self { home } else { nil } }
+    /// The gate run, in gate-run mode.
+    public var gateRun: GateRun? { if case .gateRun(let run) = self { run } else { nil } }
+    /// The input the athlete works to start each trial (the home switch or the start gate);
+    /// it is not a response.
+    public var trigger: String? { home ?? gateRun?.startGate }
 }
 
 /// A drill as the trainer wrote it: validated, with names resolved.
@@ -30,10 +41,13 @@ public struct Profile: Equatable, Sendable, Codable {
     public var blocks: [Block]
     /// How the drill is scored.
     public var score: DrillScore
+    /// A partner drill: the partner's switch edges are the cues (nil: the plan times them).
+    public var partner: PartnerCues?
 
     public init(
         name: String, version: Int, title: String, description: String?, sides: [String],
-        mode: ResponseMode, lapseThreshold: Duration, cues: [Cue], blocks: [Block], score: DrillScore = .medianReactionTime
+        mode: ResponseMode, lapseThreshold: Duration, cues: [Cue], blocks: [Block], score: DrillScore = .medianReactionTime,
+        partner: PartnerCues? = nil
     ) {
         self.name = name
         self.version = version
@@ -45,6 +59,7 @@ public struct Profile: Equatable, Sendable, Codable {
         self.cues = cues
         self.blocks = blocks
         self.score = score
+        self.partner = partner
     }
 
     /// The side name of a one-athlete drill.
@@ -62,20 +77,30 @@ public struct Profile: Equatable, Sendable, Codable {
     /// Sounds the drill plays.
     public var requiredSounds: [String] { unique(cues.compactMap(\.sound)) }
 
-    /// Switches the drill listens to (targets and the home switch).
+    /// Every input the drill listens to: the athletes' switches, the start
+    /// gate and the partner's switches.
     public var requiredSwitches: [String] {
-        var names = cues.flatMap { cue in sides.flatMap { targets(of: cue, side: $0) } + distractorPads(of: cue) }
-        if case .homeRelease(let home, _) = mode { names.insert(home, at: 0) }
+        unique(athleteSwitches + [gateRun?.startGate].compactMap { $0 } + (partner?.pads ?? []))
+    }
+
+    /// The switches the athletes press: targets, distractor pads, the home switch, decision gates.
+    public var athleteSwitches: [String] { unique(sides.flatMap(switches(of:))) }
+
+    /// The pads an athlete responds on (not the home switch or the start gate):
+    /// a rapid-fire trial waits for them to be released.
+    public var responsePads: [String] { athleteSwitches.filter { $0 != mode.home } }
+
+    /// The switches that belong to `side`: the ones its cues ask it to press
+    /// (and the decision gates on the way to them). A press on another side's
+    /// switch is not this side's response.
+    public func switches(of side: String) -> [String] {
+        var names = cues.flatMap { targets(of: $0, side: side) + distractorPads(of: $0) }
+        if let home = mode.home { names.insert(home, at: 0) }
+        if let run = gateRun { names += names.compactMap { run.decisionGates[$0] } }
         return unique(names)
     }
 
-    /// The switches that belong to `side`: the ones its cues ask it to press.
-    /// A press on another side's switch is not this side's response.
-    public func switches(of side: String) -> [String] {
-        var names = cues.flatMap { targets(of: $0, side: side) + distractorPads(of: $0) }
-        if case .homeRelease(let home, _) = mode { names.insert(home, at: 0) }
-        return unique(names)
-    }
+    private var gateRun: GateRun? { mode.gateRun }
 
     /// The pads of `cue` lit as distractors (one-athlete drills; in head-to-head each side's light is its own cue).
     public func distractorPads(of cue: Cue) -> [String] { isHeadToHead ? [] : cue.distractorPads }

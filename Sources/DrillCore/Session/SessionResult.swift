@@ -24,6 +24,8 @@ public struct SessionResult: Equatable, Sendable, Codable {
     public var lapseThresholdNanoseconds: Int64
     /// How the drill is scored.
     public var score: DrillScore = .medianReactionTime
+    /// Partner drills: the partner's name, when given (the partner is recorded, not scored).
+    public var partner: String?
 
     public init(
         profile: Profile, seed: UInt64, station: String, athletes: [String: String], startedAt: String,
@@ -47,7 +49,7 @@ public struct SessionResult: Equatable, Sendable, Codable {
     public init(
         profileName: String, profileVersion: Int, profileTitle: String, seed: UInt64, station: String,
         athletes: [String: String], startedAt: String, end: DrillEnd, plannedTrials: Int, trials: [TrialRecord],
-        lapseThresholdNanoseconds: Int64, score: DrillScore = .medianReactionTime
+        lapseThresholdNanoseconds: Int64, score: DrillScore = .medianReactionTime, partner: String? = nil
     ) {
         self.profileName = profileName
         self.profileVersion = profileVersion
@@ -61,6 +63,7 @@ public struct SessionResult: Equatable, Sendable, Codable {
         self.trials = trials
         self.lapseThresholdNanoseconds = lapseThresholdNanoseconds
         self.score = score
+        self.partner = partner
     }
 
     /// Adds what an engine action settles: completed trials and the end.

@@ -1,6 +1,8 @@
 /// The built-in simulated station (`--station sim`). It has every light,
 /// switch and sound the shipped profiles use, and keyboard keys for playing
-/// the switches in a terminal. Its four pads are RGB pads (each shows its
+/// the switches in a terminal: the athlete's pads (1–4, space, a, l, h), a
+/// partner's pads (q, p; y a feint) and the timing gates of a gate run (g the
+/// start, x/n the decision gates, z/m the finish gates). Its four pads are RGB pads (each shows its
 /// own colour unless a cue names another), so colour drills run on it too.
 let simulatedStationText = """
     name: sim
@@ -24,6 +26,15 @@ let simulatedStationText = """
       pad4:  {key: "4"}
       left:  {key: a}
       right: {key: l}
+      partner-left:  {key: q}
+      partner-right: {key: p}
+      partner-feint: {key: y}
+    gates:
+      start:        {key: g}
+      finish-left:  {key: z}
+      finish-right: {key: m}
+      decide-left:  {key: x}
+      decide-right: {key: n}
     sounds:
       beep:  {tone: 1000Hz, duration: 150ms, level: -6dB}
       high:  {tone: 1500Hz, duration: 150ms, level: -6dB}

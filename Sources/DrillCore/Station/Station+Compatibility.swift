@@ -19,9 +19,17 @@ extension Profile {
     }
 
     private func checkNames(on station: Station, file: String) throws {
+        // A partner drill's cues are written under 'partner', not 'cues'.
+        let cueField = { (cue: Cue, key: String) in partner == nil ? "cues.\(cue.name).\(key)" : "partner.map" }
         for cue in cues {
             for light in cue.lights where station.light(named: light) == nil {
-                throw missing("light", light, field: "cues.\(cue.name).light", available: station.lights.map(\.name), station: station, file: file)
+                if station.switchSpec(named: light)?.isGate == true {
+                    throw ConfigError(
+                        file: file, field: cueField(cue, "light"),
+                        problem: "'\(light)' is a timing gate on station '\(station.name)', not a light",
+                        fix: "light one of the station's lights (\(station.lights.map(\.name).joined(separator: ", "))) and keep the gate as the target")
+                }
+                throw missing("light", light, field: cueField(cue, "light"), available: station.lights.map(\.name), station: station, file: file)
             }
             for (light, color) in cue.lightColors.sorted(by: { $0.key < $1.key }) {
                 guard let spec = station.light(named: light), spec.outputs(showing: color) == nil else { continue }
@@ -37,7 +45,7 @@ extension Profile {
             }
             for side in sides {
                 if let target = cue.expected[side], station.switchSpec(named: target) == nil {
-                    throw missing("switch", target, field: "cues.\(cue.name).expect", available: station.switches.map(\.name), station: station, file: file)
+                    throw missing("switch", target, field: cueField(cue, "expect"), available: station.switches.map(\.name), station: station, file: file)
                 }
             }
             // Every lit pad of 'expect: all', and every lit distractor, is pressed on the switch of its name.
@@ -47,6 +55,31 @@ extension Profile {
         }
         if case .homeRelease(let home, _) = mode, station.switchSpec(named: home) == nil {
             throw missing("switch", home, field: "home", available: station.switches.map(\.name), station: station, file: file)
+        }
+        if let partner {
+            for pad in partner.pads where station.switchSpec(named: pad) == nil {
+                throw missing("switch", pad, field: "partner", available: station.switches.map(\.name), station: station, file: file)
+            }
+        }
+        if let run = mode.gateRun { try checkGates(of: run, on: station, file: file) }
+    }
+
+    /// A gate run needs its start gate (and decision gates) among the station's timing gates.
+    private func checkGates(of run: GateRun, on station: Station, file: String) throws {
+        let gates = station.gates.map(\.name)
+        for (field, name) in [("start_gate", run.startGate)] + run.decisionGates.sorted(by: { $0.key < $1.key }).map({ ("decision_gates.\($0.key)", $0.value) }) {
+            guard let input = station.switchSpec(named: name) else {
+                throw ConfigError(
+                    file: file, field: field, problem: "the drill needs the timing gate '\(name)', which station '\(station.name)' does not have",
+                    fix: gates.isEmpty
+                        ? "a gate run needs a start gate: add a 'gates:' section to the station file (an IR beam or a mat: 'gates: {\(name): {chip: …, line: …}}')"
+                        : "use one of the station's gates (\(gates.joined(separator: ", "))), or add '\(name)' under 'gates:'")
+            }
+            guard input.isGate else {
+                throw ConfigError(
+                    file: file, field: field, problem: "'\(name)' is a switch on station '\(station.name)', not a timing gate",
+                    fix: "list it under 'gates:' in the station file if it is a beam or a mat the athlete runs through")
+            }
         }
     }
 

@@ -26,11 +26,19 @@ private struct StationParser {
     static let maximumColorLines = 8
 
     func station() throws -> Station {
-        let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "aliases", "sound", "sounds"])
+        let top = try root.mapping(allowed: ["name", "description", "lights", "switches", "gates", "aliases", "sound", "sounds"])
         let name = try top.required("name").name()
         let description = try top.optional("description")?.string()
         var lights = try top.required("lights").namedEntries().map(parseLight)
         var switches = try top.required("switches").namedEntries().map(parseSwitch)
+        for (name, node) in try top.optional("gates")?.namedEntries() ?? [] {
+            if switches.contains(where: { $0.name == name }) {
+                throw node.error("'\(name)' is both a switch and a gate", fix: "give the gate its own name")
+            }
+            var gate = try parseSwitch(name: name, node: node)
+            gate.isGate = true
+            switches.append(gate)
+        }
         if let aliases = top.optional("aliases") {
             try addAliases(aliases, lights: &lights, switches: &switches)
         }
@@ -236,7 +244,7 @@ private struct StationParser {
                 throw try top.required("lights").error("light '\(light.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
             }
             if let switchSpec = station.switches.first(where: { $0.gpio == nil }) {
-                throw try top.required("switches").error("switch '\(switchSpec.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
+                throw try top.required(switchSpec.isGate ? "gates" : "switches").error("\(switchSpec.isGate ? "gate" : "switch") '\(switchSpec.name)' has no GPIO line while others do", fix: "give every light and switch 'chip' and 'line', or none (a simulated station)")
             }
         }
         var places: [String: String] = [:]

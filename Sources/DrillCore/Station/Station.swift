@@ -108,6 +108,9 @@ public struct SwitchSpec: Equatable, Sendable, Codable {
     public var debounce: Duration
     /// For an alias (station `aliases:`), the switch it names.
     public var aliasOf: String?
+    /// A timing gate (`gates:`): an IR beam or a mat the athlete runs through;
+    /// the beam broken is a press.
+    public var isGate = false
 }
 
 /// A cue sound.
@@ -167,7 +170,7 @@ public struct Station: Equatable, Sendable, Codable {
     public var description: String?
     /// Lights in file order.
     public var lights: [LightSpec]
-    /// Switches in file order.
+    /// Switches in file order, then the timing gates (`isGate`).
     public var switches: [SwitchSpec]
     /// The sound device.
     public var soundDevice: SoundDeviceSpec
@@ -181,5 +184,7 @@ public struct Station: Equatable, Sendable, Codable {
 
     public func light(named name: String) -> LightSpec? { lights.first { $0.name == name } }
     public func switchSpec(named name: String) -> SwitchSpec? { switches.first { $0.name == name } }
+    /// The timing gates.
+    public var gates: [SwitchSpec] { switches.filter(\.isGate) }
     public func sound(named name: String) -> SoundSpec? { sounds.first { $0.name == name } }
 }

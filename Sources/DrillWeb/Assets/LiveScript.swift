@@ -6,7 +6,8 @@ enum LiveScript {
       const $ = (id) => document.getElementById(id);
       const ms = (v) => (v === null || v === undefined) ? "–" : Math.round(v).toString();
       const phaseText = (s) => ({ ready: s.status === "idle" ? "waiting for a drill" : "get ready", foreperiod: "wait…", cue: "GO",
-        responding: "…", waiting_for_home: "hold the home pad", rest: "rest",
+        responding: "…", waiting_for_home: "hold the home pad", waiting_for_start: "run through the start gate",
+        waiting_for_partner: "watch your partner", rest: "rest",
         done: s.end === "complete" ? "done" : "stopped: " + (s.end || "") })[s.phase] || s.phase;
       function text(el, value) { if (el.textContent !== value) el.textContent = value; }
       function draw(s) {
@@ -18,6 +19,12 @@ enum LiveScript {
         area.dataset.phase = s.phase;
         area.replaceChildren();
         if (s.phase === "cue" && s.cue) {
+          if (s.cue.partner_switch) {
+            const move = document.createElement("span");
+            move.className = "phase-text partner-move";
+            move.textContent = "partner: " + s.cue.partner_switch;
+            area.appendChild(move);
+          }
           for (const light of s.cue.lights) {
             const block = document.createElement("div");
             block.className = "cue-light";

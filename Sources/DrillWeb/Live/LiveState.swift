@@ -26,6 +26,10 @@ public struct LiveState: Equatable, Sendable, Codable {
         case responding
         /// Home-release drills: press and hold the home switch.
         case waitingForHome = "waiting_for_home"
+        /// Gate runs: run through the start gate.
+        case waitingForStart = "waiting_for_start"
+        /// Partner drills: watch the partner; their move is the cue.
+        case waitingForPartner = "waiting_for_partner"
         /// A rest between sets.
         case rest
         /// The drill is over.
@@ -52,6 +56,8 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var lapseThresholdMilliseconds: Double = 500
         /// Each block's set length (trials, a time limit, or hits), for the set counter.
         public var setLengths: [SetLength] = []
+        /// Partner drills: the partner's switches (empty otherwise).
+        public var partnerPads: [String] = []
 
         public init(
             profile: String, profileVersion: Int, title: String, station: String, seed: UInt64, athletes: [SideAthlete],
@@ -88,6 +94,8 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var sound: String?
         /// The colour of each light the cue names (others show the station's colour).
         public var colors: [String: String] = [:]
+        /// Partner drills: the partner's switch whose move was the cue.
+        public var partnerSwitch: String?
     }
 
     /// One side's settled trial.
@@ -100,6 +108,8 @@ public struct LiveState: Equatable, Sendable, Codable {
         public var label: String
         /// Reaction time (hits, anticipations, errors), ms.
         public var reactionTimeMilliseconds: Double?
+        /// Gate runs: start gate to target, ms.
+        public var totalTimeMilliseconds: Double?
     }
 
     /// One side's running figures.
@@ -180,6 +190,18 @@ public struct LiveState: Equatable, Sendable, Codable {
             cue = nil
         case .waitingForHome:
             phase = .waitingForHome
+        case .waitingForStartGate(let index, _):
+            phase = .waitingForStart
+            cue = cue?.trialIndex == index ? cue : nil  // a planned run's direction stays shown
+            currentTrial = index + 1
+        case .partnerCue(let trial, let partnerSwitch, _):
+            phase = .cue
+            pendingCueName = trial.cueName
+            cue = Cue(trialIndex: trial.index, name: trial.cueName, lights: trial.lights, sound: nil, colors: trial.lightColors, partnerSwitch: partnerSwitch)
+        case .trialStarted(let trial, _) where !(drill?.partnerPads.isEmpty ?? true):
+            phase = .waitingForPartner
+            cue = nil
+            currentTrial = trial.index + 1
         case .trialStarted(let trial, _):
             phase = .foreperiod
             cue = nil
@@ -189,11 +211,11 @@ public struct LiveState: Equatable, Sendable, Codable {
             phase = .cue
             cue = Cue(
                 trialIndex: request.trialIndex, name: pendingCueName, lights: request.lights, sound: request.sound,
-                colors: request.lightColors)
+                colors: request.lightColors, partnerSwitch: cue?.trialIndex == request.trialIndex ? cue?.partnerSwitch : nil)
         case .lightsOff(let names):
             // With 'expect: all' each pad goes off as it is hit; the cue is over when none is left.
             cue?.lights.removeAll { names.contains($0) }
-            if cue?.lights.isEmpty ?? true {
+            if cue?.lights.isEmpty ?? true, cue?.partnerSwitch == nil {
                 if phase == .cue { phase = .responding }
                 cue = nil
             }
@@ -236,7 +258,7 @@ public struct LiveState: Equatable, Sendable, Codable {
         let milliseconds = result.reactionTimeNanoseconds.map { Double($0) / 1e6 }
         let entry = Result(
             trialIndex: trialIndex, side: result.side, athlete: athlete, outcome: result.outcome, label: result.outcome.label,
-            reactionTimeMilliseconds: milliseconds)
+            reactionTimeMilliseconds: milliseconds, totalTimeMilliseconds: result.totalTimeNanoseconds.map { Double($0) / 1e6 })
         last = entry
         recent.insert(entry, at: 0)
         if recent.count > Self.recentLimit { recent.removeLast(recent.count - Self.recentLimit) }

@@ -31,6 +31,8 @@ enum LivePage {
         case .cue: "GO"
         case .responding: "…"
         case .waitingForHome: "hold the home pad"
+        case .waitingForStart: "run through the start gate"
+        case .waitingForPartner: "watch your partner"
         case .rest: "rest"
         case .done: escapeHTML(state.end == "complete" ? "done" : "stopped: \(state.end ?? "")")
         }

@@ -23,7 +23,7 @@ struct DemoCommand: ParsableCommand {
             }
             var setup = try DrillSetup.load(
                 profilePath: profile, station: "sim", seed: drill.resolvedSeed,
-                athleteNames: drill.athletes, soloDefault: "Demo Athlete")
+                athleteNames: drill.athletes, partnerName: drill.partner, soloDefault: "Demo Athlete")
             try drill.keep(&setup, team: "Demo")
             return setup
         }

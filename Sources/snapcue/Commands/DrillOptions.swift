@@ -16,6 +16,9 @@ struct DrillOptions: ParsableArguments {
     @Option(name: .customLong("athlete"), help: "Athlete name; repeat once per side for head-to-head drills.")
     var athletes: [String] = []
 
+    @Option(help: "Partner drills: the partner's name (recorded with the session; the partner is not scored).")
+    var partner: String?
+
     @Flag(help: "Print the whole session (every trial, every timestamp in ns) and its summary as JSON on standard output; progress goes to standard error.")
     var json = false
 
@@ -71,7 +74,7 @@ func finish(_ session: SessionResult, json: Bool, keeper: SessionKeeper? = nil) 
         print(SummaryReport.render(session, summary: summary))
     }
     switch session.end {
-    case .complete: break
+    case .complete, .partnerIdle: break  // a partner who stops moving ends the drill cleanly
     case .stopped: throw ExitCode(ExitStatus.stopped)
     case .fault: throw ExitCode(ExitStatus.stationFault)
     }

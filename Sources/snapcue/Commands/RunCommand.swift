@@ -40,7 +40,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let setup = try reportingErrors {
-            var setup = try DrillSetup.load(profilePath: profile, station: station, seed: drill.resolvedSeed, athleteNames: drill.athletes)
+            var setup = try DrillSetup.load(
+                profilePath: profile, station: station, seed: drill.resolvedSeed, athleteNames: drill.athletes, partnerName: drill.partner)
             if !setup.station.isSimulated && virtualAthlete {
                 throw CLIError(
                     "--virtual-athlete runs on a simulated station, but '\(setup.station.name)' is wired to GPIO",

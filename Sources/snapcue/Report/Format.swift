@@ -43,6 +43,9 @@ enum Format {
         if let movement = result.movementTimeNanoseconds {
             text += " + move " + milliseconds(nanoseconds: movement)
         }
+        if let total = result.totalTimeNanoseconds {
+            text += ", total " + milliseconds(nanoseconds: total)
+        }
         return text
     }
 

@@ -37,6 +37,13 @@ final class ProgressPrinter {
             line("  rest… (the next trial starts by itself)")
         case .waitingForHome(let index, let home):
             status("trial \(index + 1): waiting for the athlete on '\(home)'")
+        case .waitingForStartGate(let index, let gate):
+            status("trial \(index + 1): waiting for the run through '\(gate)'")
+        case .partnerCue(let planned, let partnerSwitch, _):
+            cueNames[planned.index] = partnerSwitch
+            status("trial \(planned.index + 1): the partner moved (\(partnerSwitch))")
+        case .trialStarted(let planned, _) where setup.profile.partner != nil:
+            status("trial \(planned.index + 1): watch the partner…")
         case .trialStarted(let planned, _):
             cueNames[planned.index] = planned.cueName ?? "(catch: no cue)"
             status("trial \(planned.index + 1): wait for it…")

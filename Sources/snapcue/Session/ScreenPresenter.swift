@@ -25,6 +25,13 @@ final class ScreenPresenter {
             screen.setStatus("rest: the next set starts by itself")
         case .waitingForHome(let index, let home):
             screen.setStatus("\(counter.label(trialIndex: index)): hold the home switch '\(home)' to start")
+        case .waitingForStartGate(let index, let gate):
+            screen.setStatus("\(counter.label(trialIndex: index)): run through the start gate '\(gate)'")
+        case .partnerCue(let planned, let partnerSwitch, _):
+            screen.setStatus("\(counter.label(trialIndex: planned.index)): the partner moved (\(partnerSwitch)): go!")
+        case .trialStarted(let planned, _) where setup.profile.partner != nil:
+            screen.showSound("")
+            screen.setStatus("\(counter.label(trialIndex: planned.index)): watch your partner (the cue is their move)")
         case .trialStarted(let planned, _):
             screen.showSound("")
             screen.setStatus("\(counter.label(trialIndex: planned.index)) (\(planned.blockName)): wait for the cue…")

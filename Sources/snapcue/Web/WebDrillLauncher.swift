@@ -16,7 +16,8 @@ final class WebDrillLauncher: DrillLauncher {
     func start(_ request: DrillRequest, profilePath: String, board: LiveBoard) throws -> LiveState.Drill {
         let started = try drills.start(
             StationDrills.Start(
-                profilePath: profilePath, athletes: request.athletes, seed: request.seed, addNewAthletes: request.addAthlete ?? false),
+                profilePath: profilePath, athletes: request.athletes, seed: request.seed, addNewAthletes: request.addAthlete ?? false,
+                partner: request.partner),
             willRun: { board.begin(Self.picture(of: $0)) },
             display: { board.apply($0) })
         return Self.picture(of: started)
