@@ -28,10 +28,10 @@ public enum WholeDrill {
     ///   - stop: a stop signal the caller (or `display`) may raise.
     ///   - display: sees each action after the keeper, on the calling thread.
     public static func run(
-        profilePath: String, seed: UInt64 = 1, athletes: [String] = [], store: Store? = nil, rescueFolder: String? = nil,
-        stop: StopSignal = StopSignal(), display: (EngineAction) -> Void = { _ in }
+        profilePath: String, seed: UInt64 = 1, athletes: [String] = [], partner: String? = nil, store: Store? = nil,
+        rescueFolder: String? = nil, stop: StopSignal = StopSignal(), display: (EngineAction) -> Void = { _ in }
     ) throws -> Run {
-        var setup = try DrillSetup.load(profilePath: profilePath, station: "sim", seed: seed, athleteNames: athletes)
+        var setup = try DrillSetup.load(profilePath: profilePath, station: "sim", seed: seed, athleteNames: athletes, partnerName: partner)
         let warnings = WarningLog()
         if let store {
             setup.keeper = try SessionKeeper(

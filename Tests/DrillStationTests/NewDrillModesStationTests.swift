@@ -69,3 +69,85 @@ struct NewDrillModesStationTests {
         }
     }
 }
+
+@Suite("Partner drills and gate runs, whole and stored")
+struct CueSourceStationTests {
+    func runStored(_ name: String, seed: UInt64 = 5, partner: String? = nil) throws -> (WholeDrill.Run, StoredSession) {
+        let store = try Store(path: scratchFolder() + "/results.db")
+        let run = try WholeDrill.run(profilePath: packageRoot + "/Profiles/\(name).yaml", seed: seed, athletes: ["Ana"], partner: partner, store: store)
+        return (run, try store.session(id: try #require(run.sessionID)))
+    }
+
+    @Test("partner-mirror with the virtual partner and athlete: each cued trial's onset is the partner's edge, stored with the partner's name")
+    func partnerMirrorWhole() throws {
+        let (run, stored) = try runStored("partner-mirror", partner: "Sam")
+        #expect(run.session.end == .complete)
+        #expect(stored.result.trials == run.session.trials)
+        #expect(stored.result.partner == "Sam")
+        let cued = stored.result.trials.filter { $0.partnerSwitch != nil }
+        #expect(cued.count >= stored.result.trials.count - 3)  // a false start comes before any partner move
+        for trial in cued {
+            let edge = try #require(trial.edges.first { $0.switchName == trial.partnerSwitch && $0.kind == .press })
+            #expect(trial.onset == edge.timestamp && trial.trigger == edge.timestamp)
+            if trial.planned.kind == .go {
+                let target = try #require(trial.planned.expected["athlete"])
+                #expect(target == (trial.partnerSwitch == "partner-left" ? "right" : "left"))  // mirrored
+            }
+        }
+        #expect(cued.contains { $0.planned.kind == .noGo })  // the partner feints sometimes
+        let pace = try #require(SessionSummary(session: stored.result).partner)
+        #expect(pace.cues == cued.count)
+        #expect((pace.meanIntervalMilliseconds ?? 0) > 1_000)
+    }
+
+    @Test("partner-start: the athlete's release of the mat is timed from the partner's release")
+    func partnerStartWhole() throws {
+        let (run, _) = try runStored("partner-start")
+        let hits = run.session.trials.filter { $0.sides[0].outcome == .hit }
+        #expect(hits.count >= 10)
+        for trial in hits {
+            let letGo = try #require(trial.edges.first { $0.switchName == "partner-right" && $0.kind == .release })
+            let mat = try #require(trial.edges.first { $0.switchName == "home" && $0.kind == .release })
+            #expect(trial.onset == letGo.timestamp)
+            #expect(trial.sides[0].reactionTimeNanoseconds == (mat.timestamp - letGo.timestamp).nanoseconds)
+        }
+    }
+
+    @Test("reactive-y: each run's total is finish − start gate, the cue follows the start gate by the drawn delay, and the score is the mean of each side's best")
+    func reactiveYWhole() throws {
+        let (run, stored) = try runStored("reactive-y")
+        #expect(stored.result.trials == run.session.trials)
+        #expect(stored.result.score == .bestEachWay)
+        var best: [String: Int64] = [:]
+        for trial in run.session.trials where trial.onset != nil {
+            let trigger = try #require(trial.trigger)
+            let delay = (try #require(trial.onset) - trigger).nanoseconds
+            #expect(delay == Int64(trial.planned.foreperiodMilliseconds) * 1_000_000)
+            let side = trial.sides[0]
+            guard side.outcome == .hit else { continue }
+            let finish = try #require(side.targetHit)
+            #expect(side.totalTimeNanoseconds == (finish - trigger).nanoseconds)
+            let target = try #require(side.expectedSwitch)
+            best[target] = min(best[target] ?? .max, side.totalTimeNanoseconds!)
+        }
+        #expect(best.count == 2)
+        let summary = SessionSummary(session: stored.result)
+        let expected = Double(best.values.reduce(0, +)) / 2 / 1e6
+        #expect(abs((summary.sides[0].score ?? 0) - expected) < 1e-6)
+    }
+
+    @Test("reactive-y's test sets split 3/2, and the seed draws which side gets the third run")
+    func oddSplitIsDrawn() throws {
+        let profile = try Profile.load(path: packageRoot + "/Profiles/reactive-y.yaml")
+        var thirdRunSides = Set<String>()
+        for seed in UInt64(1)...30 {
+            let plan = try PlanGenerator(profile: profile).plan(seed: seed)
+            for set in plan.sets where set.blockIndex == 1 {
+                let counts = Dictionary(grouping: set.trials, by: { $0.cueName ?? "" }).mapValues(\.count)
+                #expect(counts.values.sorted() == [2, 3])
+                thirdRunSides.insert(counts.first { $0.value == 3 }!.key)
+            }
+        }
+        #expect(thirdRunSides == ["left", "right"])
+    }
+}

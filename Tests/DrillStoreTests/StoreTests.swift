@@ -16,7 +16,7 @@ struct StoreTests {
         let tables = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") }
         #expect(tables == ["athlete", "grdb_migrations", "profile", "session", "session_athlete", "station", "sync_push", "trial", "trial_result"])
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-athletes-stations-profiles-sessions-trials", "v2-sync-push", "v3-application-id", "v4-scores-all-lit-splits"])
+        #expect(applied == ["v1-athletes-stations-profiles-sessions-trials", "v2-sync-push", "v3-application-id", "v4-scores-all-lit-splits", "v5-partner-and-gate-cues"])
         let mark = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
         #expect(mark == 0x536E_6170)
         let journal = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }

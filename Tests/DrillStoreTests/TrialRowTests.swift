@@ -51,6 +51,13 @@ struct TrialRowTests {
         try DrillStoreTests.store(source, h2h, duel)
         let (gonogo, session) = try simulatedSession("go-nogo", seed: 4, athletes: ["athlete": "Ben"], startedAt: "2026-11-03T08:00:00.250Z")
         try DrillStoreTests.store(source, gonogo, session, seedChosen: true)
+        // Cues from people: the trigger, the partner's switch and name, a gate run's total time.
+        var (partnerDrill, partnered) = try simulatedSession("partner-mirror", seed: 6, athletes: ["athlete": "Ben"], startedAt: "2026-11-04T08:00:00.000Z")
+        partnered.partner = "Sam, the partner"
+        try DrillStoreTests.store(source, partnerDrill, partnered)
+        let (gateRun, runs) = try simulatedSession("reactive-y", seed: 7, athletes: ["athlete": "Ben"], startedAt: "2026-11-05T08:00:00.000Z")
+        try DrillStoreTests.store(source, gateRun, runs)
+        #expect(partnered.trials.contains { $0.partnerSwitch != nil } && runs.trials.contains { $0.sides[0].totalTimeNanoseconds != nil })
         var first: [UInt8] = []
         _ = try source.export(SessionFilter(), format: format) { first += $0 }
         let copy = try Store(path: temporaryDatabase())
@@ -59,6 +66,9 @@ struct TrialRowTests {
         _ = try copy.export(SessionFilter(), format: format) { second += $0 }
         #expect(first.count > 1000)
         #expect(first == second)
+        let imported = try copy.sessions(SessionFilter()).map { try copy.session(id: $0.id) }
+        #expect(imported.contains { $0.result.partner == "Sam, the partner" && $0.result.trials == partnered.trials })
+        #expect(imported.contains { $0.result.trials == runs.trials })
     }
 
     @Test("SHA-256 gives the NIST known answers")

@@ -106,6 +106,43 @@ struct CLITests {
         #expect(result.errorOutput.contains("Summary: Quick start"))
     }
 
+    @Test("a partner drill's demo: every hit trial's onset in the session JSON is the partner's own edge timestamp, and the partner is named")
+    func partnerDemoOnsetIsThePartnersEdge() throws {
+        let result = try snapcue("demo", "--profile", "Profiles/partner-mirror.yaml", "--fast", "--seed", "11", "--partner", "Sam", "--json", "--no-store")
+        #expect(result.status == 0, "\(result.errorOutput)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let session = try #require(root["session"] as? [String: Any])
+        #expect(session["partner"] as? String == "Sam")
+        let trials = try #require(session["trials"] as? [[String: Any]])
+        let hits = trials.filter { (($0["sides"] as? [[String: Any]])?.first?["outcome"] as? String) == "hit" }
+        #expect(hits.count > trials.count / 2)
+        for trial in hits {
+            let partnerSwitch = try #require(trial["partner_switch"] as? String)
+            let edges = try #require(trial["edges"] as? [[String: Any]])
+            let partnerEdge = try #require(edges.first { $0["switch"] as? String == partnerSwitch && $0["kind"] as? String == "press" })
+            #expect(trial["onset"] as? Int == partnerEdge["t_ns"] as? Int)
+            #expect(trial["trigger"] as? Int == partnerEdge["t_ns"] as? Int)
+        }
+        #expect(result.errorOutput.contains("Partner Sam: "))
+    }
+
+    @Test("a gate run's demo prints each run's total time and the drill's score, best each way")
+    func gateRunDemo() throws {
+        let result = try snapcue("demo", "--profile", "Profiles/reactive-y.yaml", "--fast", "--seed", "4", "--no-store")
+        #expect(result.status == 0, "\(result.errorOutput)")
+        #expect(result.output.contains(", total "))
+        #expect(result.output.contains("SCORE: best each way"))
+        #expect(result.output.contains("median total time"))
+    }
+
+    @Test("--partner on a drill without a partner is refused before any cue, with the fix")
+    func partnerOnOrdinaryDrill() throws {
+        let result = try snapcue("demo", "--fast", "--partner", "Sam", "--no-store")
+        #expect(result.status != 0)
+        #expect(result.errorOutput.contains("is not a partner drill"))
+        #expect(result.errorOutput.contains("leave out --partner"))
+    }
+
     @Test("run without a terminal asks for --virtual-athlete instead of hanging")
     func runWithoutTerminal() throws {
         let result = try snapcue("run", "Profiles/quick-start.yaml", "--station", "sim")

@@ -1,0 +1,129 @@
+import DrillTesting
+import Testing
+@testable import DrillCore
+
+/// A Y of gates: start, a decision gate and a finish gate per side.
+private func gateDrill(delay: String = "200ms", planned: Bool = false, decisionGates: Bool = true) -> String {
+    """
+    name: y
+    version: 1
+    mode: gate_run
+    start_gate: start
+    \(decisionGates ? "decision_gates: {finish-left: decide-left, finish-right: decide-right}" : "")
+    movement_timeout: 3s
+    planned: \(planned)
+    cues:
+      left:  {light: left,  expect: finish-left}
+      right: {light: right, expect: finish-right}
+    defaults:
+      foreperiod: \(delay)
+      timeout: \(decisionGates ? "1500ms" : "4s")
+      anticipation: 100ms
+      intertrial: 1s
+      order: sequence
+    blocks:
+      - trials: 2
+    """
+}
+
+@Suite("Gate runs: the athlete's own start triggers the cue")
+struct GateRunTests {
+    @Test("the start gate starts the delay, the cue follows exactly after it; decision gate = reaction time, finish = movement, total from the start gate")
+    func reactiveRunTimes() throws {
+        var harness = try EngineHarness(gateDrill())
+        harness.start()
+        #expect(harness.actions.contains(.waitingForStartGate(trialIndex: 0, gate: "start")))
+        #expect(harness.engine.nextDeadline == nil)  // nothing happens until the athlete starts
+        let crossing = MonotonicInstant(nanoseconds: 5_000 * ms + 123)
+        harness.press("start", at: crossing)
+        let onset = try harness.nextOnset()
+        #expect(onset == crossing + 200 * ms)
+        #expect(harness.presentedCues[0].lights == ["left"])
+        harness.press("decide-left", at: onset + 450 * ms)
+        harness.press("finish-left", at: onset + 1_450 * ms)
+        let trial = try #require(harness.decided.first)
+        #expect(trial.trigger == crossing)
+        #expect(trial.onset == onset)
+        let side = trial.sides[0]
+        #expect(side.outcome == .hit)
+        #expect(side.reactionTimeNanoseconds == 450 * ms)
+        #expect(side.movementTimeNanoseconds == 1_000 * ms)
+        #expect(side.totalTimeNanoseconds == 1_650 * ms)
+    }
+
+    @Test("the start gate broken again (legs, then arms) neither restarts the trial nor counts as a response")
+    func repeatedBeamBreaksAreIgnored() throws {
+        var harness = try EngineHarness(gateDrill())
+        harness.start()
+        let crossing = MonotonicInstant(nanoseconds: 1_000 * ms)
+        harness.press("start", at: crossing)
+        harness.release("start", at: crossing + 30 * ms)
+        harness.press("start", at: crossing + 70 * ms)
+        harness.release("start", at: crossing + 120 * ms)
+        let onset = try harness.nextOnset()
+        #expect(onset == crossing + 200 * ms)
+        #expect(harness.decided.isEmpty)
+        harness.press("decide-left", at: onset + 400 * ms)
+        harness.press("finish-left", at: onset + 1_400 * ms)
+        #expect(harness.decided.first?.sides[0].totalTimeNanoseconds == 1_600 * ms)
+    }
+
+    @Test("the other side's decision gate is a wrong target, with no run time")
+    func wrongWay() throws {
+        var harness = try EngineHarness(gateDrill())
+        harness.start()
+        harness.press("start", at: MonotonicInstant(nanoseconds: 1_000 * ms))
+        let onset = try harness.nextOnset()
+        harness.press("decide-right", at: onset + 380 * ms)
+        let side = try #require(harness.decided.first?.sides[0])
+        #expect(side.outcome == .wrongTarget)
+        #expect(side.respondedSwitch == "decide-right")
+        #expect(side.reactionTimeNanoseconds == 380 * ms)
+        #expect(side.totalTimeNanoseconds == nil)
+    }
+
+    @Test("crossing a finish gate between the start and the cue is a false start")
+    func falseStartBeforeTheCue() throws {
+        var harness = try EngineHarness(gateDrill(delay: "500ms"))
+        harness.start()
+        harness.press("start", at: MonotonicInstant(nanoseconds: 1_000 * ms))
+        harness.press("decide-left", at: MonotonicInstant(nanoseconds: 1_300 * ms))
+        #expect(harness.decided.first?.sides[0].outcome == .falseStart)
+        #expect(harness.presentedCues.isEmpty)
+    }
+
+    @Test("a 0 ms delay shows the cue at the start gate's edge")
+    func zeroDelay() throws {
+        var harness = try EngineHarness(gateDrill(delay: "0ms", decisionGates: false))
+        harness.start()
+        let crossing = MonotonicInstant(nanoseconds: 2_000 * ms)
+        harness.press("start", at: crossing)
+        #expect(try harness.nextOnset() == crossing)
+        harness.press("finish-left", at: crossing + 1_700 * ms)
+        let side = try #require(harness.decided.first?.sides[0])
+        #expect(side.reactionTimeNanoseconds == 1_700 * ms)  // no decision gate: the finish is the response
+        #expect(side.totalTimeNanoseconds == 1_700 * ms)
+        #expect(side.movementTimeNanoseconds == nil)
+    }
+
+    @Test("planned: the way is shown before the start, and every time runs from the start gate")
+    func plannedRun() throws {
+        var harness = try EngineHarness(gateDrill(planned: true))
+        harness.start()
+        let shown = try harness.nextOnset()
+        #expect(harness.actions.contains(.waitingForStartGate(trialIndex: 0, gate: "start")))
+        // Walking back through a finish gate before the start is not a response.
+        harness.press("finish-left", at: shown + 500 * ms)
+        harness.release("finish-left", at: shown + 540 * ms)
+        #expect(harness.decided.isEmpty)
+        let crossing = shown + 3_000 * ms
+        harness.press("start", at: crossing)
+        harness.press("decide-left", at: crossing + 600 * ms)
+        harness.press("finish-left", at: crossing + 1_500 * ms)
+        let trial = try #require(harness.decided.first)
+        #expect(trial.onset == shown)
+        #expect(trial.trigger == crossing)
+        #expect(trial.sides[0].reactionTimeNanoseconds == 600 * ms)
+        #expect(trial.sides[0].totalTimeNanoseconds == 1_500 * ms)
+    }
+}
