@@ -36,6 +36,16 @@ public struct PartnerPace: Equatable, Sendable, Codable {
         cuesBySwitch = Dictionary(grouping: cued, by: { $0.partnerSwitch! }).mapValues(\.count)
     }
 
+    /// The pace in one sentence, for the end screen and the session page:
+    /// `Partner Sam: 28 cues (partner-left 13, partner-right 11); every 3.4 s (CV 12 %), after a 2.3 s wait (CV 31 %)`.
+    public func sentence(partnerName: String?) -> String {
+        let seconds = { (milliseconds: Double?) in milliseconds.map { String(format: "%.1f s", $0 / 1000) } ?? "–" }
+        let cv = { (value: Double?) in value.map { String(format: "CV %.0f %%", $0 * 100) } ?? "CV –" }
+        let bySwitch = cuesBySwitch.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "Partner\(partnerName.map { " \($0)" } ?? ""): \(cues) cues (\(bySwitch)); every \(seconds(meanIntervalMilliseconds)) "
+            + "(\(cv(intervalCoefficientOfVariation))), after a \(seconds(meanWaitMilliseconds)) wait (\(cv(waitCoefficientOfVariation)))"
+    }
+
     private static func coefficientOfVariation(_ values: [Double]) -> Double? {
         guard let mean = Descriptive.mean(values), mean > 0, let sd = Descriptive.standardDeviation(values) else { return nil }
         return sd / mean

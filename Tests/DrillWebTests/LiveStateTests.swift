@@ -27,6 +27,35 @@ struct LiveStateTests {
             decidedAt: MonotonicInstant(nanoseconds: 0)))
     }
 
+    @Test("a partner drill's picture says to watch the partner, then shows the partner's move as the cue")
+    func partnerPhases() {
+        var drill = Self.drill
+        drill.partnerPads = ["partner-left", "partner-right"]
+        var state = LiveState(starting: drill, sequence: 0)
+        var waiting = Self.trial(0)
+        waiting.cueName = nil
+        state.apply(.trialStarted(waiting, foreperiodStart: MonotonicInstant(nanoseconds: 0)))
+        #expect(state.phase == .waitingForPartner && state.cue == nil)
+        var cued = Self.trial(0)
+        cued.cueName = "partner-left"
+        cued.lights = []
+        state.apply(.partnerCue(cued, partnerSwitch: "partner-left", onset: MonotonicInstant(nanoseconds: 5)))
+        #expect(state.phase == .cue && state.cue?.partnerSwitch == "partner-left" && state.cue?.lights == [])
+        state.apply(Self.hit(300, trial: 0))
+        #expect(state.last?.reactionTimeMilliseconds == 300)
+    }
+
+    @Test("a gate run's picture asks for the start gate; a planned run keeps its direction shown while it waits")
+    func gatePhases() {
+        var state = LiveState(starting: Self.drill, sequence: 0)
+        state.apply(.waitingForStartGate(trialIndex: 0, gate: "start"))
+        #expect(state.phase == .waitingForStart && state.currentTrial == 1)
+        state.apply(.trialStarted(Self.trial(1), foreperiodStart: MonotonicInstant(nanoseconds: 0)))
+        state.apply(.presentCue(CueRequest(trialIndex: 1, lights: ["pad1"], sound: nil, scheduledOnset: MonotonicInstant(nanoseconds: 1))))
+        state.apply(.waitingForStartGate(trialIndex: 1, gate: "start"))
+        #expect(state.phase == .waitingForStart && state.cue?.lights == ["pad1"])
+    }
+
     @Test("a trial moves the picture from foreperiod to cue to the result, and the median follows the hits")
     func trialPhases() {
         var state = LiveState(starting: Self.drill, sequence: 0)

@@ -48,4 +48,40 @@ struct ScoredPagesTests {
             #expect(page.text.contains("\(anaWins) wins"))
         }
     }
+
+    @Test("a partner drill's session page names the partner and shows their cue intervals and CV, in plain words")
+    func partnerPace() async throws {
+        let fixture = try WebFixture.make()
+        let profile = try Profile.load(path: packageRoot + "/Profiles/partner-mirror.yaml")
+        var session = try simulatedSession(profile, seed: 5, athlete: "Ana", speed: 260, startedAt: "2026-11-06T17:30:00.000Z")
+        session.partner = "Sam <coach>"
+        let id = try keep(session, profile: profile, in: fixture.store)
+        try await fixture.test { client in
+            let page = try await client.execute(uri: "/sessions/\(id)", method: .get)
+            #expect(page.text.contains("partner Sam &lt;coach&gt;"))
+            #expect(page.text.contains("<h2>Partner</h2>"))
+            #expect(page.text.contains("Partner Sam &lt;coach&gt;: ") && page.text.contains("(CV "))
+            #expect(page.text.contains("the spread as a share of the mean"))
+        }
+    }
+
+    @Test("a gate run's session page shows each run's total time, and the leaderboard ranks by the best time each way, fastest first")
+    func gateRunPages() async throws {
+        let fixture = try WebFixture.make()
+        let profile = try Profile.load(path: packageRoot + "/Profiles/reactive-y.yaml")
+        var ids: [Int64] = []
+        for (name, speed) in [("Ana", 220.0), ("Ben", 320.0)] {
+            ids.append(try keep(try simulatedSession(profile, seed: 3, athlete: name, speed: speed, startedAt: "2026-11-07T17:30:00.000Z"), profile: profile, in: fixture.store))
+        }
+        let first = ids[0]
+        try await fixture.test { client in
+            let page = try await client.execute(uri: "/sessions/\(first)", method: .get)
+            #expect(page.text.contains("Score: best time each way"))
+            #expect(page.text.contains("<th>total (ms)</th>") || page.text.contains(">total (ms)<"))
+            #expect(page.text.contains("median total time (ms)"))
+            let board = try await client.execute(uri: "/api/leaderboard/reactive-y", method: .get)
+            let rows = try #require((board.object["leaderboard"] as? [String: Any])?["rows"] as? [[String: Any]])
+            #expect(rows.map { $0["athlete"] as? String } == ["Ana", "Ben"])
+        }
+    }
 }

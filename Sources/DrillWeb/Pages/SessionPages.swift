@@ -33,15 +33,28 @@ enum SessionPages {
             "<span class=\"status \(stored.status.rawValue)\">\(stored.status.rawValue)</span>",
         ]
         if let reason = stored.endReason, stored.status != .complete { facts.append(escapeHTML(reason)) }
+        if let partner = result.partner { facts.append("partner \(escapeHTML(partner))") }
         body += "<p class=\"lead\">\(facts.joined(separator: " · "))</p>\n"
         body += scoreLine(view.summary, athletes: result.athletes)
         body += statistics(view.summary, athletes: result.athletes)
+        if let pace = view.summary.partner {
+            body += """
+                <section class="partner"><h2>Partner</h2>
+                <p>\(escapeHTML(pace.sentence(partnerName: result.partner)))</p>
+                <p class="note">The partner's move is each cue. The interval is from one cue to the next, the wait from the moment a trial \
+                began to the partner's move. A partner whose timing is very even can be anticipated, a very uneven one makes sessions hard \
+                to compare: CV (the spread as a share of the mean) shows which.</p></section>
+
+                """
+        }
+        let showTotals = sideOrder.count == 1 && result.trials.contains { $0.sides.contains { $0.totalTimeNanoseconds != nil } }
         body += "<h2>Trials</h2>\n"
         var headers = ["#", "block", "set", "kind", "cue", "foreperiod (ms)"]
         for side in sideOrder {
             let name = result.athletes[side] ?? side
             headers += sideOrder.count > 1 ? ["\(name): outcome", "\(name): RT (ms)"] : ["outcome", "RT (ms)"]
         }
+        if showTotals { headers.append("total (ms)") }
         let headToHead = sideOrder.count > 1
         if headToHead { headers.append("winner") }
         headers += ["lateness (µs)", "flags"]
@@ -57,6 +70,9 @@ enum SessionPages {
                     result.outcome == .falseStart ? nil : result.reactionTimeNanoseconds.map { WebFormat.milliseconds(Double($0) / 1e6) }
                 } ?? "")
             }
+            if showTotals {
+                cells.append(trial.sides.first?.totalTimeNanoseconds.map { WebFormat.milliseconds(Double($0) / 1e6) } ?? "")
+            }
             if headToHead {
                 let winners = trial.winners.map { escapeHTML(result.athletes[$0] ?? $0) }
                 cells.append(winners.isEmpty ? "–" : winners.count == 1 ? winners[0] : "tie: " + winners.joined(separator: ", "))
@@ -65,7 +81,8 @@ enum SessionPages {
             cells.append(escapeHTML(trial.timing.flags.map(\.rawValue).joined(separator: ", ")))
             return cells
         }
-        let numeric = Set([0, 2, 5] + sideOrder.indices.map { 7 + 2 * $0 } + [6 + 2 * sideOrder.count + (headToHead ? 1 : 0)])
+        let extra = (headToHead ? 1 : 0) + (showTotals ? 1 : 0)
+        let numeric = Set([0, 2, 5] + sideOrder.indices.map { 7 + 2 * $0 } + (showTotals ? [8] : []) + [6 + 2 * sideOrder.count + extra])
         body += htmlTable(headers, rows, id: "trials", numericColumns: numeric)
         body += "\n<p><a href=\"/api/sessions/\(stored.id)/trials.csv\">Download the trials (CSV)</a> · <a href=\"/api/sessions/\(stored.id)\">JSON</a></p>"
         return HTMLPage.render(title: "Session \(stored.id)", section: .sessions, station: station, body: body)
@@ -91,7 +108,7 @@ enum SessionPages {
     /// One column of figures per side.
     private static func statistics(_ summary: SessionSummary, athletes: [String: String]) -> String {
         guard !summary.sides.isEmpty else { return "" }
-        let lines: [(String, (SessionStatistics) -> String)] = [
+        var lines: [(String, (SessionStatistics) -> String)] = [
             ("valid trials", { "\($0.validCount)/\($0.trials)" }),
             ("median RT (ms)", { WebFormat.milliseconds($0.medianMilliseconds) }),
             ("mean RT (ms)", { WebFormat.milliseconds($0.meanMilliseconds) }),
@@ -109,6 +126,13 @@ enum SessionPages {
             ("d′", { $0.dPrime.map { String(format: "%.2f", $0.value) } ?? "–" }),
             ("time on task (ms/min)", { WebFormat.signed($0.timeOnTaskSlopeMillisecondsPerMinute) }),
         ]
+        if summary.sides.contains(where: { $0.medianMovementMilliseconds != nil }) {
+            lines.insert(("median movement (ms)", { WebFormat.milliseconds($0.medianMovementMilliseconds) }), at: 2)
+        }
+        if summary.sides.contains(where: { $0.medianTotalMilliseconds != nil }) {
+            lines.insert(("median total time (ms)", { WebFormat.milliseconds($0.medianTotalMilliseconds) }), at: 2)
+            lines.insert(("best total time (ms)", { WebFormat.milliseconds($0.bestTotalMilliseconds) }), at: 3)
+        }
         let headers = [""] + summary.sides.map { athletes[$0.side] ?? $0.side }
         let rows = lines.map { name, value in [escapeHTML(name)] + summary.sides.map { value($0) } }
         return htmlTable(headers, rows, id: "statistics", numericColumns: Set(1...summary.sides.count))

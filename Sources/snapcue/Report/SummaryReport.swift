@@ -63,21 +63,12 @@ enum SummaryReport {
         if summary.score != .wins, summary.sides.contains(where: { $0.wins != nil }) {
             row("wins", summary.sides.map { "\($0.wins ?? 0)" })
         }
-        if let pace = summary.partner { lines.append("  " + partnerLine(pace, name: session.partner)) }
+        if let pace = summary.partner { lines.append("  " + pace.sentence(partnerName: session.partner)) }
         if summary.flaggedTrials > 0 {
             lines.append("  \(summary.flaggedTrials) trial(s) have timing flags (see --json: timing.flags).")
         }
         if summary.score != .medianReactionTime { lines.append("  Score: \(summary.score.explanation)") }
         lines.append("Replay this exact drill with --seed \(session.seed).")
         return lines.joined(separator: "\n")
-    }
-
-    /// `Partner Sam: 28 cues (partner-left 13, partner-right 11, partner-feint 4); every 3.4 s (CV 12 %), after a 2.3 s wait (CV 31 %)`.
-    static func partnerLine(_ pace: PartnerPace, name: String?) -> String {
-        let seconds = { (milliseconds: Double?) in milliseconds.map { String(format: "%.1f s", $0 / 1000) } ?? "–" }
-        let cv = { (value: Double?) in value.map { String(format: "CV %.0f %%", $0 * 100) } ?? "CV –" }
-        let bySwitch = pace.cuesBySwitch.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        return "Partner\(name.map { " \($0)" } ?? ""): \(pace.cues) cues (\(bySwitch)); every \(seconds(pace.meanIntervalMilliseconds)) (\(cv(pace.intervalCoefficientOfVariation))), "
-            + "after a \(seconds(pace.meanWaitMilliseconds)) wait (\(cv(pace.waitCoefficientOfVariation)))"
     }
 }
