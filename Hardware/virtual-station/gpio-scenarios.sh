@@ -161,6 +161,9 @@ fi
 gpio_trace_stop colour $CHIP
 tail -8 $R/colour.err
 
+# 5c and 5d: cues from people (a partner, a start gate), on a chip of their own.
+[ -f ./cue-source-scenarios.sh ] && sh ./cue-source-scenarios.sh
+
 echo "== 6. the chip disappears mid-drill"
 ./snapcue-athlete --chip $DIR $PAIRS --reaction 250 --duration 60 --truth $R/unplug-truth.jsonl 2> /dev/null &
 ATHLETE=$!

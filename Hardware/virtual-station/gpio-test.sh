@@ -42,12 +42,14 @@ BACKTRACER=$(dirname "$(readlink -f "$(command -v swift)")")/../libexec/swift/li
 EXTRA=()
 [ "$API" = 1 ] && EXTRA=("$HERE/sound-scenarios.sh" "$HERE/accuracy-scenarios.sh")
 stage "booting the virtual station and running the scenarios…"
-"$HERE/station.sh" --timeout 900 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" "$HERE/scenario-lib.sh" "${EXTRA_FILES[@]}" "${EXTRA[@]}" \
+"$HERE/station.sh" --timeout 900 "$HERE/gpio-scenarios.sh" "$OUT/snapcue" "$OUT/snapcue-athlete" "$HERE/scenario-lib.sh" \
+  "$HERE/cue-source-scenarios.sh" "${EXTRA_FILES[@]}" "${EXTRA[@]}" \
   > "$OUT/guest.log" 2>&1 || true
 SHARE=${SNAPCUE_STATION_CACHE:-$HOME/.cache/snapcue-virtual-station}/run/share
 stage "checking the results"
 status=0
 "$CHECKER_PYTHON" "$HERE/check_gpio.py" "$SHARE/results" "$OUT/guest.log" "$API" || status=1
+"$CHECKER_PYTHON" "$HERE/check_cue_sources.py" "$SHARE/results" || status=1
 if [ "$API" = 1 ]; then
   "$CHECKER_PYTHON" "$HERE/check_sound.py" "$SHARE/results" || status=1
   "$CHECKER_PYTHON" "$HERE/check_accuracy.py" "$SHARE/results" || status=1

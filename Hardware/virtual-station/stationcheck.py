@@ -164,6 +164,8 @@ class Station:
         self.name = data.get("name")
         self.lights = {name: dict(spec) for name, spec in (data.get("lights") or {}).items()}
         self.switches = {name: dict(spec) for name, spec in (data.get("switches") or {}).items()}
+        # Timing gates are inputs like switches (a broken beam reads as a press).
+        self.switches.update({name: dict(spec) for name, spec in (data.get("gates") or {}).items()})
         self.aliases = dict(data.get("aliases") or {})
         self.sound = dict(data.get("sound") or {})
 

@@ -9,6 +9,9 @@ import Foundation
 /// it does is written as truth (one JSON object per line) for the report to
 /// compare with what Snapcue measured; with `--floor-line`/`--floor-light` it
 /// measures its own latencies (the station's floor) in the same run.
+/// With `--cues-active-low` it watches another person's switches instead of
+/// lights (it answers a partner's moves), and with `--tap` it presses lines on
+/// its own irregular schedule (it plays the partner, or runs through a start gate).
 /// Its record file (the truth, or with `--listen` the recording's times) is
 /// created just before it starts watching: the guest's scripts wait for it.
 @main
@@ -93,15 +96,22 @@ struct Athlete {
             WatchedLight(name: light.name, light: try SimulatedLine(chipDirectory: options.chipDirectory, offset: light.offset), target: nil)
         }
         let targets = lights.compactMap(\.target)
+        let taps = try options.taps.map { (name: $0.name, line: try SimulatedLine(chipDirectory: options.chipDirectory, offset: $0.offset)) }
+        var tapGenerator = SeededGenerator(seed: options.seed &+ 0x7A9)
+        let tapDelay = { (generator: inout SeededGenerator) -> Duration in
+            .microseconds(Int64((options.tapEvery.min + (options.tapEvery.max - options.tapEvery.min) * generator.nextUnitInterval()) * 1000))
+        }
         let floor = options.floorLine == nil ? nil : try FloorProbe(options: options, clock: clock)
         let truth = try RecordFile(path: options.truthPath)
         let record = truth.record
         let released = options.activeLow
         for target in targets { target.line.pull(up: released) }
+        for tap in taps { tap.line.pull(up: released) }
         _ = RealtimeThread.configureCurrentThread(priority: 70)
         var generator = SeededGenerator(seed: options.seed)
         let end = clock.now() + .milliseconds(Int64(options.duration * 1000))
-        var wasOn = lights.map { $0.light.level() }
+        var wasOn = lights.map { isOn($0) }
+        var nextTap = taps.isEmpty ? nil : clock.now() + tapDelay(&tapGenerator)
         var responses = 0
         var held: (name: String, line: SimulatedLine, releaseAt: MonotonicInstant)?
         let floorLight = try floor.map { _ in try SimulatedLine(chipDirectory: options.chipDirectory, offset: options.floorLight ?? 14) }
@@ -126,8 +136,15 @@ struct Athlete {
                 }
                 floorWasOn = on
             }
+            if let due = nextTap, clock.now() >= due, held == nil {
+                let tap = taps[tapGenerator.nextIndex(below: taps.count)]
+                var fields: [String: Any] = ["kind": "tap", "switch": tap.name]
+                fields.merge(pressAndRelease(tap.line, at: due, bounce: false, hold: options.tapHold)) { $1 }
+                record(fields)
+                nextTap = clock.now() + tapDelay(&tapGenerator)
+            }
             for (index, watched) in lights.enumerated() {
-                let on = watched.light.level()
+                let on = isOn(watched)
                 defer { wasOn[index] = on }
                 guard on, !wasOn[index] else { continue }
                 let seen = clock.now()
@@ -216,8 +233,12 @@ struct Athlete {
         return nil
     }
 
-    /// Presses at `instant` (optionally with contact bounce), holds, releases; returns the write times.
-    func pressAndRelease(_ line: SimulatedLine, at instant: MonotonicInstant, bounce: Bool) -> [String: Any] {
+    /// Whether the watched line is on: a light's level, or with `--cues-active-low` a switch pressed (low).
+    func isOn(_ watched: WatchedLight) -> Bool { watched.light.level() != options.cuesActiveLow }
+
+    /// Presses at `instant` (optionally with contact bounce), holds (`hold` ms, or `--hold`), releases;
+    /// returns the write times.
+    func pressAndRelease(_ line: SimulatedLine, at instant: MonotonicInstant, bounce: Bool, hold: Double? = nil) -> [String: Any] {
         let released = options.activeLow
         if instant > clock.now() { clock.sleep(until: instant) }
         let writeStart = clock.now()
@@ -232,7 +253,7 @@ struct Athlete {
             line.pull(up: !released)
             burstEnd = clock.now()
         }
-        clock.sleep(until: clock.now() + .microseconds(Int64(options.hold * 1000)))
+        clock.sleep(until: clock.now() + .microseconds(Int64((hold ?? options.hold) * 1000)))
         line.pull(up: released)
         return ["press_write_start_ns": writeStart.nanoseconds, "press_write_end_ns": writeEnd.nanoseconds, "burst_end_ns": burstEnd.nanoseconds]
     }
@@ -241,7 +262,7 @@ struct Athlete {
     @discardableResult
     func waitUntilOff(_ watched: WatchedLight) -> MonotonicInstant {
         let giveUp = clock.now() + .seconds(3)
-        while watched.light.level() && clock.now() < giveUp { clock.sleep(until: clock.now() + .microseconds(20)) }
+        while isOn(watched) && clock.now() < giveUp { clock.sleep(until: clock.now() + .microseconds(20)) }
         return clock.now()
     }
 }

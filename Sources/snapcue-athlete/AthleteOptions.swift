@@ -5,6 +5,7 @@ import ArgumentParser
 /// `--chip DIR --pair LIGHT:OFFSET=SWITCH:OFFSET ... [--nogo-light LIGHT:OFFSET ...]
 ///  --reaction MS[,MS...] --hold MS [--active-high] [--bounce-every N --bounce-gap MS]
 ///  [--mistakes --pause MS --min-foreperiod MS] [--chip-label LABEL --floor-line N --floor-light N] [--jumper]
+///  [--cues-active-low] [--tap NAME:OFFSET ... --tap-every MIN,MAX --tap-hold MS]
 ///  --duration S --truth FILE --seed N`, or `--listen DEVICE --record FILE --duration S` (the athlete's ears),
 ///  with `--chip DIR --respond SWITCH:OFFSET --reaction MS[,MS...] --hold MS --truth FILE` also responding to sounds
 struct AthleteOptions {
@@ -36,6 +37,13 @@ struct AthleteOptions {
     var recordPath = "capture.raw"
     /// With `--listen`: the switch to press for every sound cue heard.
     var soundTarget: (name: String, offset: Int)?
+    /// The watched lines are another person's switches (pressed when low), not lights: a partner's pads.
+    var cuesActiveLow = false
+    /// Lines this person presses on their own schedule (a partner's moves, an athlete's runs through the
+    /// start gate): one of them, drawn, every `tapEvery` ms (uniform between the two), held `tapHold` ms.
+    var taps: [(name: String, offset: Int)] = []
+    var tapEvery: (min: Double, max: Double) = (1500, 3000)
+    var tapHold: Double = 100
     var duration: Double = 60
     var truthPath = "truth.jsonl"
     var seed: UInt64 = 1
@@ -71,6 +79,14 @@ struct AthleteOptions {
         listenDevice = parsed.listen
         recordPath = parsed.record
         soundTarget = try parsed.respond.map { try Self.named($0, option: "--respond") }.map { ($0.0, $0.1) }
+        cuesActiveLow = parsed.cuesActiveLow
+        taps = try parsed.tap.map { try Self.named($0, option: "--tap") }.map { ($0.0, $0.1) }
+        if let text = parsed.tapEvery {
+            let values = text.split(separator: ",").compactMap { Double($0) }
+            guard values.count == 2, values[0] > 0, values[0] <= values[1] else { throw AthleteError("--tap-every takes MIN,MAX in ms (0 < MIN ≤ MAX), not \(text)") }
+            tapEvery = (values[0], values[1])
+        }
+        tapHold = parsed.tapHold
         duration = parsed.duration
         truthPath = parsed.truth
         seed = parsed.seed
@@ -78,7 +94,7 @@ struct AthleteOptions {
             guard soundTarget == nil || !chipDirectory.isEmpty else { throw AthleteError("--respond needs --chip") }
             return
         }
-        guard !chipDirectory.isEmpty, !pairs.isEmpty else { throw AthleteError("--chip and at least one --pair are required") }
+        guard !chipDirectory.isEmpty, !pairs.isEmpty || !taps.isEmpty else { throw AthleteError("--chip and at least one --pair or --tap are required") }
     }
 
     private static func named(_ text: String, option: String) throws -> (String, Int) {
@@ -111,12 +127,16 @@ struct AthleteArguments: ParsableCommand {
     @Option(help: "Record this capture device instead of watching lights.") var listen: String?
     @Option(help: "Where --listen writes the recording.") var record = "capture.raw"
     @Option(help: "SWITCH:OFFSET: with --listen, press it for every sound cue heard.") var respond: String?
+    @Flag(help: "The watched lines are another person's switches, pressed when low (a partner's pads), not lights.") var cuesActiveLow = false
+    @Option(help: "NAME:OFFSET: a line this person presses on their own schedule (repeatable; one is drawn each time).") var tap: [String] = []
+    @Option(help: "MIN,MAX: a tap every MIN to MAX ms (uniform).") var tapEvery: String?
+    @Option(help: "Hold each tap this long (ms).") var tapHold: Double = 100
     @Option(help: "How long to run (s).") var duration: Double = 60
     @Option(help: "Where the truth goes (JSON lines).") var truth = "truth.jsonl"
     @Option(help: "Seed of the mistakes.") var seed: UInt64 = 1
 
     func validate() throws {
-        for (name, value) in [("--hold", hold), ("--bounce-gap", bounceGap), ("--pause", pause), ("--min-foreperiod", minForeperiod)] where value < 0 {
+        for (name, value) in [("--hold", hold), ("--bounce-gap", bounceGap), ("--pause", pause), ("--min-foreperiod", minForeperiod), ("--tap-hold", tapHold)] where value < 0 {
             throw ValidationError("\(name) must be 0 or more, not \(value)")
         }
         guard duration > 0 else { throw ValidationError("--duration must be more than 0 s, not \(duration)") }

@@ -68,6 +68,18 @@ struct GateRunTests {
         #expect(harness.decided.first?.sides[0].totalTimeNanoseconds == 1_600 * ms)
     }
 
+    @Test("a start-gate crossing from before the trial began (read late, or before the drill started) does not start it")
+    func staleCrossingIgnored() throws {
+        var harness = try EngineHarness(gateDrill())
+        harness.start(at: MonotonicInstant(nanoseconds: 1_000 * ms))
+        harness.press("start", at: MonotonicInstant(nanoseconds: 900 * ms))
+        harness.release("start", at: MonotonicInstant(nanoseconds: 950 * ms))
+        #expect(harness.engine.nextDeadline == nil && harness.presentedCues.isEmpty)
+        let crossing = MonotonicInstant(nanoseconds: 3_000 * ms)
+        harness.press("start", at: crossing)
+        #expect(try harness.nextOnset() == crossing + 200 * ms)
+    }
+
     @Test("the other side's decision gate is a wrong target, with no run time")
     func wrongWay() throws {
         var harness = try EngineHarness(gateDrill())

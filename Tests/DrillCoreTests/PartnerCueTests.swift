@@ -92,6 +92,19 @@ struct PartnerCueTests {
         #expect(harness.decided.first?.sides[0].reactionTimeNanoseconds == 310 * ms)
     }
 
+    @Test("a partner's move from before the trial began (during the pause, delivered late) is not the next trial's cue")
+    func staleMoveIgnored() throws {
+        var harness = try EngineHarness(partnerDrill())
+        harness.start(at: MonotonicInstant(nanoseconds: 1_000 * ms))
+        harness.press("p-left", at: MonotonicInstant(nanoseconds: 990 * ms))
+        #expect(harness.actions.allSatisfy { if case .partnerCue = $0 { false } else { true } })
+        harness.release("p-left", at: MonotonicInstant(nanoseconds: 1_050 * ms))
+        harness.press("p-right", at: MonotonicInstant(nanoseconds: 2_000 * ms))
+        harness.press("left", at: MonotonicInstant(nanoseconds: 2_300 * ms))
+        #expect(harness.decided.first?.partnerSwitch == "p-right")
+        #expect(harness.decided.first?.sides[0].outcome == .hit)
+    }
+
     @Test("the partner's own edges are never the athlete's responses")
     func partnerEdgesAreNotResponses() throws {
         var harness = try EngineHarness(partnerDrill())

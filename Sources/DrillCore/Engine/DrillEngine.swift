@@ -510,11 +510,15 @@ public struct DrillEngine: Sendable {
         guard var trial = active else { return }
         trial.edges.append(edge)
         switch phase {
+        // A trigger or a partner's move from before the trial began (delivered late, or before the drill
+        // started) does not start it.
         case .waitingForTrigger:
             active = trial
-            if edge.switchName == profile.mode.trigger, edge.kind == .press { athleteTriggered(edge, into: &actions) }
+            if edge.switchName == profile.mode.trigger, edge.kind == .press, edge.timestamp >= trial.foreperiodStart {
+                athleteTriggered(edge, into: &actions)
+            }
             return
-        case .awaitingPartner where profile.partner?.isCue(edge) == true:
+        case .awaitingPartner where profile.partner?.isCue(edge) == true && edge.timestamp >= trial.foreperiodStart:
             active = trial
             partnerMoved(edge, into: &actions)
         case .foreperiod where isPlannedRun:

@@ -1,7 +1,7 @@
 /// The built-in simulated station (`--station sim`). It has every light,
 /// switch and sound the shipped profiles use, and keyboard keys for playing
 /// the switches in a terminal: the athlete's pads (1–4, space, a, l, h), a
-/// partner's pads (q, p; y a feint) and the timing gates of a gate run (g the
+/// partner's pads (w, o; y a feint) and the timing gates of a gate run (g the
 /// start, x/n the decision gates, z/m the finish gates). Its four pads are RGB pads (each shows its
 /// own colour unless a cue names another), so colour drills run on it too.
 let simulatedStationText = """
@@ -26,8 +26,8 @@ let simulatedStationText = """
       pad4:  {key: "4"}
       left:  {key: a}
       right: {key: l}
-      partner-left:  {key: q}
-      partner-right: {key: p}
+      partner-left:  {key: w}
+      partner-right: {key: o}
       partner-feint: {key: y}
     gates:
       start:        {key: g}

@@ -87,6 +87,6 @@ extension Profile {
         ConfigError(
             file: file, field: field,
             problem: "the drill needs \(kind) '\(name)', which station '\(station.name)' does not have",
-            fix: available.isEmpty ? "add a \(kind) named '\(name)' to the station file" : "use one of the station's \(kind)s (\(available.joined(separator: ", "))), or add '\(name)' to the station file")
+            fix: available.isEmpty ? "add a \(kind) named '\(name)' to the station file" : "use one of the station's \(kind == "switch" ? "switches" : kind + "s") (\(available.joined(separator: ", "))), or add '\(name)' to the station file")
     }
 }

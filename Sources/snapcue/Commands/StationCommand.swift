@@ -26,9 +26,11 @@ struct StationCommand: ParsableCommand {
                     for output in light.colorLines { print("    \(Format.pad(output.color, 14)) \(describe(output.gpio))") }
                 }
             }
-            print("switches:")
-            for item in value.switches {
-                print("  \(Format.pad(item.name, 10)) \(Format.pad(item.key.map { "key \($0)" } ?? "", 10)) \(describe(item.gpio)) debounce \(item.debounce.compactDescription)")
+            for (heading, inputs) in [("switches", value.switches.filter { !$0.isGate }), ("timing gates", value.gates)] where !inputs.isEmpty || heading == "switches" {
+                print("\(heading):")
+                for item in inputs {
+                    print("  \(Format.pad(item.name, 13)) \(Format.pad(item.key.map { "key \($0)" } ?? "", 10)) \(describe(item.gpio)) debounce \(item.debounce.compactDescription)")
+                }
             }
             print("sound: device \(value.soundDevice.device), \(value.soundDevice.rate) Hz, period \(value.soundDevice.periodFrames) × \(value.soundDevice.periods)")
             for sound in value.sounds {
