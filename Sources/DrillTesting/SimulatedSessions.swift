@@ -13,16 +13,18 @@ public let packageRoot: String = {
 /// Whole drills for tests and benchmarks: the real engine and runner on the
 /// simulated station with a manual clock (no waiting), stored as a drill stores them.
 public enum SimulatedSessions {
-    /// Runs `profile` with seed `seed`; `athletes` maps sides to names, `models` gives each side's behaviour.
+    /// Runs `profile` with seed `seed`; `athletes` maps sides to names, `models` gives each side's behaviour
+    /// (and `partner` the virtual partner's, in a partner drill).
     public static func run(
         _ profile: Profile, seed: UInt64, athletes: [String: String], models: [AthleteModel]? = nil,
-        athleteSeed: UInt64? = nil, station: String = "sim", startedAt: String = "2026-11-02T17:30:00.000Z"
+        athleteSeed: UInt64? = nil, partner: PartnerModel = PartnerModel(), station: String = "sim",
+        startedAt: String = "2026-11-02T17:30:00.000Z"
     ) throws -> SessionResult {
         let plan = try PlanGenerator(profile: profile).plan(seed: seed)
         let clock = ManualClock()
         let simulated = SimulatedStation(
             profile: profile, clock: clock, athleteModels: models ?? profile.sides.map { _ in AthleteModel() },
-            athleteSeed: athleteSeed ?? seed &+ 99, stop: StopSignal())
+            athleteSeed: athleteSeed ?? seed &+ 99, partnerModel: partner, stop: StopSignal())
         var session = SessionResult(
             profile: profile, seed: seed, station: station, athletes: athletes, startedAt: startedAt, plannedTrials: plan.plannedTotal)
         DrillRunner(

@@ -1,4 +1,5 @@
 import DrillCore
+import DrillSim
 import DrillStats
 import DrillStore
 import DrillTesting
@@ -98,6 +99,22 @@ struct CueSourceStationTests {
         let pace = try #require(SessionSummary(session: stored.result).partner)
         #expect(pace.cues == cued.count)
         #expect((pace.meanIntervalMilliseconds ?? 0) > 1_000)
+    }
+
+    @Test("a partner who stops moving ends the drill cleanly at the profile's wait: every trial done is stored, the reason said")
+    func idlePartnerWhole() throws {
+        let profile = try Profile.load(path: packageRoot + "/Profiles/partner-mirror.yaml")
+        var partner = PartnerModel()
+        partner.stopsAfter = 3
+        let session = try SimulatedSessions.run(profile, seed: 2, athletes: ["athlete": "Ana"], partner: partner)
+        #expect(session.end == .partnerIdle(after: .seconds(60)))
+        #expect(session.trials.count >= 3 && session.trials.count <= 4)  // a false start may add one
+        let store = try Store(path: scratchFolder() + "/results.db")
+        try store.addAthlete(Athlete(name: "Ana"))
+        let id = try SimulatedSessions.keep(session, profile: profile, in: store)
+        let stored = try store.session(id: id)
+        #expect(stored.result.trials == session.trials)
+        #expect(stored.endReason == "the partner did not move for 1min")
     }
 
     @Test("partner-start: the athlete's release of the mat is timed from the partner's release")

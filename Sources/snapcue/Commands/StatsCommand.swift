@@ -93,15 +93,20 @@ struct StatsCommand: ParsableCommand {
 
     static func table(_ drill: DrillStatistics) -> TextTable {
         let scored = drill.score != .medianReactionTime
-        var table = TextTable(["#", "date"] + (scored ? ["score"] : []) + ["valid", "median", "mean", "SD", "IQR", "1/RT", "fast 10%", "slow 10%", "lapses", "antic", "f.start", "miss", "errors", "accuracy", "d′", "ToT ms/min"])
+        // Gate runs: the run's total time (start gate to finish) and the movement after the decision.
+        let runs = drill.sessions.contains { $0.statistics.medianTotalMilliseconds != nil }
+        let moves = drill.sessions.contains { $0.statistics.medianMovementMilliseconds != nil }
+        var table = TextTable(["#", "date"] + (scored ? ["score"] : []) + ["valid", "median"] + (moves ? ["move"] : []) + (runs ? ["total"] : [])
+            + ["mean", "SD", "IQR", "1/RT", "fast 10%", "slow 10%", "lapses", "antic", "f.start", "miss", "errors", "accuracy", "d′", "ToT ms/min"])
         let familiar = Set(drill.progress.entries.filter(\.familiarisation).map(\.point.session))
         for session in drill.sessions {
             let s = session.statistics
             let number = { (value: Double?) in value.map { String(format: "%.1f", $0) } ?? "–" }
             let lead = [session.id + (familiar.contains(session.id) ? " f" : ""), String(session.startedAt.prefix(10))]
             let score: [String] = scored ? [s.score.map(drill.score.format) ?? "–"] : []
-            let times: [String] = [
-                "\(s.validCount)/\(s.trials)", number(s.medianMilliseconds), number(s.meanMilliseconds),
+            let times: [String] = ["\(s.validCount)/\(s.trials)", number(s.medianMilliseconds)]
+                + (moves ? [number(s.medianMovementMilliseconds)] : []) + (runs ? [number(s.medianTotalMilliseconds)] : []) + [
+                number(s.meanMilliseconds),
                 number(s.standardDeviationMilliseconds), number(s.interquartileRangeMilliseconds),
                 s.meanSpeed.map { String(format: "%.2f", $0) } ?? "–",
                 number(s.fastest10PercentMilliseconds), number(s.slowest10PercentMilliseconds),
