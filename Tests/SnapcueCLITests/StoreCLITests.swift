@@ -96,6 +96,20 @@ struct StoreCLITests {
         #expect(merged.status == 0 && merged.output.contains("2 session(s) added"))
     }
 
+    @Test("export --summary: one row per session in ms with the drill's score, for a spreadsheet")
+    func exportSummary() throws {
+        let db = freshDatabase()
+        for seed in ["4", "5"] {
+            _ = try snapcue("run", "Profiles/go-nogo.yaml", "--virtual-athlete", "--fast", "--seed", seed, "--athlete", "Cleo", "--db", db)
+        }
+        let result = try snapcue("export", "--summary", "--db", db)
+        #expect(result.status == 0, "\(result.errorOutput)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("session,session_uuid,date,athlete,team,side,drill,drill_version,drill_title,status,score_name,score,score_unit,"))
+        #expect(lines[1].contains(",Cleo,") && lines[1].contains(",go-nogo,") && lines[1].contains(",median_rt,"))
+    }
+
     @Test("kill -9 mid-drill loses no completed trial, and the session shows as aborted")
     func crashSafety() throws {
         let db = freshDatabase()

@@ -20,7 +20,12 @@ enum SessionPages {
         let body = sessions.isEmpty
             ? "<p class=\"empty\">No sessions stored yet.</p>"
             : htmlTable(["session", "started", "drill", "athletes", "status", "trials", "median (ms)", "flagged"], rows, id: "sessions", numericColumns: [5, 6, 7])
-        return HTMLPage.render(title: "Sessions", section: .sessions, station: station, body: "<h1>Sessions</h1>\n" + body)
+        let downloads = sessions.isEmpty ? "" : """
+
+            <p class="downloads">For a spreadsheet: <a href="/api/export?summary=1&amp;format=csv">one row per session (CSV, ms)</a> · \
+            <a href="/api/export?format=csv">every trial (CSV)</a></p>
+            """
+        return HTMLPage.render(title: "Sessions", section: .sessions, station: station, body: "<h1>Sessions</h1>\n" + body + downloads)
     }
 
     static func session(_ view: SessionView, station: String) -> String {

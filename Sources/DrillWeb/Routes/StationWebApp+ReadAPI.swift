@@ -59,6 +59,9 @@ extension StationWebApp {
             }
             let filter = SessionFilter(
                 athlete: query.text("athlete"), profile: query.text("profile"), since: try query.date("since"), until: try query.date("until"))
+            if query.text("summary") == "1" || query.text("summary") == "true" {
+                return download(try store.exportSummary(filter, format: format).bytes, format: format, fileName: "snapcue-sessions.\(format.rawValue)")
+            }
             return try exportResponse(filter, format: format, fileName: "snapcue-trials.\(format.rawValue)")
         }
     }
@@ -67,6 +70,11 @@ extension StationWebApp {
     private func exportResponse(_ filter: SessionFilter, format: ExportFormat, fileName: String) throws -> Response {
         var bytes: [UInt8] = []
         try store.export(filter, format: format) { bytes += $0 }
+        return download(bytes, format: format, fileName: fileName)
+    }
+
+    /// `bytes` as a file to download.
+    private func download(_ bytes: [UInt8], format: ExportFormat, fileName: String) -> Response {
         let type = format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
         return Response(
             status: .ok,

@@ -4,15 +4,21 @@ import Foundation
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `snapcue export`: every trial as CSV or JSON, one row per trial per side.
+/// `snapcue export`: every trial as CSV or JSON, one row per trial per side; with
+/// `--summary`, one row per session per athlete in milliseconds.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export trials as CSV or JSON (one row per trial per side; columns in docs/results.md).",
-        discussion: "Whole sessions are exported (both sides of a head-to-head), so 'snapcue import' can bring them back.")
+        discussion: """
+            Whole sessions are exported (both sides of a head-to-head), so 'snapcue import' can bring them back.
+            --summary writes one row per session per athlete instead: the drill's score and the statistics, in ms, for a spreadsheet.
+            """)
 
     @Option(help: "csv or json.")
     var format: ExportFormat = .csv
+    @Flag(help: "One row per session per athlete (score, median, accuracy… in ms) instead of one row per trial.")
+    var summary = false
     @OptionGroup var filter: SessionFilterOptions
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
@@ -28,6 +34,11 @@ struct ExportCommand: ParsableCommand {
                     throw CLIError("cannot write \(output)", fix: "check the folder exists and is writable")
                 }
                 handle = file
+            }
+            if summary {
+                let (bytes, rows) = try database.exportSummary(filter.filter(), format: format)
+                handle.write(Data(bytes))
+                return (rows, handle)
             }
             return (try database.export(
                 filter.filter(),
