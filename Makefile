@@ -3,8 +3,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libasound2-dev libgpiod-dev libsqlite3-dev pkg-config
-# The browser tests of the web app need a real browser: Debian's headless-capable Chromium.
-TEST_APT_PACKAGES := chromium
+# The browser tests of the web app need a real browser: Debian's headless-capable Chromium, and
+# its WebDriver with Selenium for the tests that measure a page's layout (Tests/browser/).
+TEST_APT_PACKAGES := chromium chromium-driver python3-selenium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test unit-test station-test bench build release deps test-deps serve clean

@@ -105,6 +105,19 @@ struct PartnerCueTests {
         #expect(harness.decided.first?.sides[0].outcome == .hit)
     }
 
+    @Test("an athlete's press from before the trial began (queued while the drill started) is not its false start")
+    func stalePressIsNoFalseStart() throws {
+        var harness = try EngineHarness(partnerDrill())
+        harness.start(at: MonotonicInstant(nanoseconds: 1_000 * ms))
+        harness.press("left", at: MonotonicInstant(nanoseconds: 700 * ms))
+        harness.release("left", at: MonotonicInstant(nanoseconds: 780 * ms))
+        #expect(harness.decided.isEmpty)
+        harness.press("p-left", at: MonotonicInstant(nanoseconds: 2_000 * ms))
+        harness.press("right", at: MonotonicInstant(nanoseconds: 2_280 * ms))
+        #expect(harness.decided.first?.sides[0].outcome == .hit)
+        #expect(harness.decided.first?.edges.count == 4)  // kept in the record, judged as nothing
+    }
+
     @Test("the partner's own edges are never the athlete's responses")
     func partnerEdgesAreNotResponses() throws {
         var harness = try EngineHarness(partnerDrill())

@@ -160,6 +160,43 @@ struct BrowserTests {
         }
     }
 
+    @Test("every page reads on a 390 px phone without scrolling sideways (a wide table scrolls in its own box), and at laptop and TV sizes")
+    func pagesFitEveryScreen() throws {
+        let database = freshDatabase()
+        let runs: [[String]] = [
+            ["Profiles/choice-4.yaml", "--athlete", "Ana", "--seed", "1"], ["Profiles/choice-4.yaml", "--athlete", "Ana", "--seed", "2"],
+            ["Profiles/head-to-head.yaml", "--athlete", "Ana", "--athlete", "Ben", "--seed", "3"],
+            ["Profiles/partner-mirror.yaml", "--athlete", "Ben", "--partner", "Sam", "--seed", "4"],
+            ["Profiles/reactive-y.yaml", "--athlete", "Cleo", "--seed", "5"],
+        ]
+        for arguments in runs {
+            let run = try snapcue(["run"] + arguments + ["--virtual-athlete", "--fast", "--db", database])
+            #expect(run.status == 0, "\(run.errorOutput)")
+        }
+        let server = try RunningServer(["--db", database])
+        defer { _ = server.stop() }
+        let pages = ["/", "/leaderboard/choice-4", "/leaderboard/reactive-y", "/athletes", "/athletes/Ana", "/sessions"]
+            + (1...runs.count).map { "/sessions/\($0)" } + ["/trainer", "/live"]
+        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
+        let output = Pipe()
+        let checker = Process()
+        checker.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        checker.arguments = [packageRoot + "/Tests/browser/layout_check.py", server.baseURL, screenshotFolder] + pages
+        checker.standardOutput = output
+        try checker.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        checker.waitUntilExit()
+        #expect(checker.terminationStatus == 0, "the layout checker failed (is chromium-driver with python3-selenium installed? make test installs them)")
+        let measured = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(measured.count == pages.count * Self.widths.count)
+        for page in measured {
+            let place = "\(page["page"] ?? "?") at \(page["size"] ?? "?")"
+            let scrollWidth = page["scrollWidth"] as? Int ?? .max, clientWidth = page["clientWidth"] as? Int ?? 0
+            #expect(scrollWidth <= clientWidth, "\(place): the page scrolls sideways (\(scrollWidth) > \(clientWidth) px): \(page["sticking"] ?? "")")
+            #expect((page["sticking"] as? [String])?.isEmpty == true, "\(place): \(page["sticking"] ?? "")")
+        }
+    }
+
     @Test("the live view draws a rapid-fire colour drill: each side's running score, the count without a planned total")
     func liveScoredColourDrill() throws {
         let folder = NSTemporaryDirectory() + "snapcue-colours-\(UUID().uuidString)"

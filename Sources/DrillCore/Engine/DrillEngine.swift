@@ -524,6 +524,11 @@ public struct DrillEngine: Sendable {
         case .foreperiod where isPlannedRun:
             active = trial  // a planned run's athlete walks back to the start before its direction shows
         case .foreperiod, .awaitingPartner:
+            // A press from before the trial began (delivered late, or before the drill started) is not its false start.
+            guard edge.timestamp >= trial.foreperiodStart else {
+                active = trial
+                return
+            }
             for index in trial.matchers.indices { trial.matchers[index].foreperiodEdge(edge) }
             active = trial
             announceDecisions(into: &actions)

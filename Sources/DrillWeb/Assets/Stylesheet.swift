@@ -13,7 +13,8 @@ enum Stylesheet {
     header.bar .station { margin-left: auto; color: var(--muted); }
     main { padding: 1rem 1.2rem 3rem; max-width: 1200px; margin: 0 auto; }
     h1 small, h2 small { color: var(--muted); font-weight: 400; font-size: .6em; }
-    table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+    .table-scroll { overflow-x: auto; max-width: 100%; margin: .5rem 0 1rem; }
+    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--grid); text-align: left; }
     th { color: var(--muted); font-weight: 600; font-size: .9em; }
     td.num, th.num { text-align: right; }
@@ -25,6 +26,7 @@ enum Stylesheet {
     form.filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: end; margin: .5rem 0; }
     label { display: inline-flex; flex-direction: column; gap: .2rem; color: var(--muted); font-size: .9em; margin: .2rem .6rem .2rem 0; }
     label.inline { flex-direction: row; align-items: center; }
+    select { max-width: 100%; text-overflow: ellipsis; }
     input, select, textarea, button { font: inherit; color: var(--text); background: #0b0f13; border: 1px solid var(--grid); border-radius: 6px; padding: .35rem .5rem; }
     textarea { width: 100%; min-width: 20rem; font-family: ui-monospace, monospace; }
     button { background: var(--accent); color: #06210f; border: 0; font-weight: 600; cursor: pointer; padding: .45rem .9rem; }
@@ -67,5 +69,17 @@ enum Stylesheet {
     .live-sides { max-width: 60rem; margin: 1rem auto; font-size: clamp(1rem, 2.2vw, 2rem); }
     .recent { list-style: none; padding: 0; display: flex; justify-content: center; gap: 1.2rem; flex-wrap: wrap; font-size: clamp(1rem, 2vw, 1.8rem); color: var(--muted); }
     .connection { color: var(--muted); font-size: .9rem; }
+    /* A phone at the station: tighter cells and margins, nothing wider than the screen. */
+    @media (max-width: 600px) {
+      main { padding: .6rem .6rem 2rem; }
+      header.bar { gap: .6rem; padding: .5rem .6rem; }
+      header.bar .station { margin-left: 0; }
+      th, td { padding: .3rem .4rem; font-size: .9em; }
+      textarea { min-width: 0; }
+      label { max-width: 100%; }
+      select, input:not([type=checkbox]):not([type=radio]) { max-width: 100%; }
+      dl.figures > div { min-width: 0; flex: 1 1 9rem; }
+      .live-numbers { gap: 4vw; flex-wrap: wrap; }
+    }
     """#
 }

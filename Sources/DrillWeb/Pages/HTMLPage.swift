@@ -102,5 +102,6 @@ func htmlTable(_ headers: [String], _ rows: [[String]], id: String? = nil, numer
     let body = rows.map { row in
         "<tr>" + row.enumerated().map { index, cell in "<td\(numericColumns.contains(index) ? " class=\"num\"" : "")>\(cell)</td>" }.joined() + "</tr>"
     }.joined(separator: "\n")
-    return "<table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table>"
+    // A table wider than the screen (a phone) scrolls inside its own box; the page never scrolls sideways.
+    return "<div class=\"table-scroll\"><table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table></div>"
 }

@@ -42,7 +42,9 @@ struct DemoCommand: ParsableCommand {
         else { return }
         print("")
         guard history.points.count >= 2 else {
-            return print("Run 'make demo' again: from the second stored session on, \(name)'s trend is shown here ('snapcue trend --athlete \"\(name)\"').")
+            // Said in terms of the command just typed (`snapcue demo …` or `make demo`), not a build tool's.
+            let again = (["snapcue"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            return print("Run the demo again (\(again)): from the second stored session on, \(name)'s trend is shown here ('snapcue trend --athlete \"\(name)\"').")
         }
         let progress = AthleteProgress(sessions: history.points)
         print("\(name) · \(history.profile) v\(history.profileVersion) · \(history.points.count) stored sessions · median RT per session")

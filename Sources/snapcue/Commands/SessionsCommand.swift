@@ -81,7 +81,7 @@ enum TrialTable {
                 "\(trial.planned.index + 1)", "\(trial.planned.blockName) \(trial.planned.set).\(trial.planned.trialInSet)",
                 trial.planned.kind.rawValue, trial.planned.cueName ?? "–", "\(trial.planned.foreperiodMilliseconds) ms",
                 trial.timing.schedulerLatenessNanoseconds.map { String(format: "%.3f ms", Double($0) / 1e6) } ?? "–",
-            ] + sides.map { side in trial.result(for: side).map(Format.result) ?? "" }
+            ] + sides.map { side in trial.result(for: side).map { Format.result($0) } ?? "" }
               + [trial.timing.flags.map(\.rawValue).joined(separator: ",")])
         }
         return table.render()

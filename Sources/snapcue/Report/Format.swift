@@ -34,7 +34,13 @@ enum Format {
     }
 
     /// A side's result in a few words: `hit 243.1 ms`, `miss`, `wrong target (pad2) 310.0 ms`.
-    static func result(_ result: SideResult) -> String {
+    /// One side's result as a line shows it (`hit 312.4 ms`), in its outcome's colour when `colored`.
+    static func result(_ result: SideResult, colored: Bool = false) -> String {
+        let text = plainResult(result)
+        return colored ? ANSI.color(of: result.outcome) + text + ANSI.reset : text
+    }
+
+    private static func plainResult(_ result: SideResult) -> String {
         var text = result.outcome.label
         if result.outcome == .wrongTarget, let pressed = result.respondedSwitch { text += " (\(pressed))" }
         if let reaction = result.reactionTimeNanoseconds, result.outcome != .falseStart {

@@ -12,6 +12,8 @@ final class ProgressPrinter {
     private var cueNames: [Int: String] = [:]
     private var barShown = false
     private var counter: ProgressCounter
+    /// Colour each result by its outcome (a terminal, and no NO_COLOR).
+    private let colored = Terminal.colorEnabled
 
     init(setup: DrillSetup, redraw: Bool, write: @escaping (String) -> Void) {
         self.setup = setup
@@ -63,7 +65,7 @@ final class ProgressPrinter {
     private func trialDecided(_ record: TrialRecord, results: [SideResult]) {
         let index = record.planned.index
         let parts = results.map { result in
-            (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
+            (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result, colored: colored)
         }
         let decidedAt = results.map(\.decidedAt).max()
         let label = Format.pad(counter.label(trialIndex: index, now: decidedAt), 14)

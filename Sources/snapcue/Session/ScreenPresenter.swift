@@ -1,5 +1,6 @@
 import DrillCore
 import DrillStation
+import DrillStats
 
 /// Keeps the interactive screen's status and result lines up to date.
 final class ScreenPresenter {
@@ -15,6 +16,9 @@ final class ScreenPresenter {
     }
 
     private var counter: ProgressCounter
+    /// Each side's hit times so far, for the running median and best.
+    private var hits: [String: [Double]] = [:]
+    private let colored = Terminal.colorEnabled
 
     func show(_ action: EngineAction) {
         counter.observe(action)
@@ -39,10 +43,12 @@ final class ScreenPresenter {
             if let sound = request.sound {
                 screen.showSound(soundAudible ? "♪ \(sound)" : "♪ \(sound)  (no sound device: shown here)")
             }
+            screen.setStatus("\(counter.label(trialIndex: request.trialIndex)): GO")
         case .trialDecided(let record):
             screen.setResult(record.sides.map { result in
-                (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result)
+                (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result, colored: colored)
             }.joined(separator: "  "))
+            screen.setStatus(runningFigures(after: record))
         case .trialCompleted(let record) where setup.profile.isHeadToHead:
             let winners = record.winners.map { setup.athletes[$0] ?? $0 }
             if !winners.isEmpty {
@@ -53,5 +59,19 @@ final class ScreenPresenter {
         default:
             break
         }
+    }
+
+    /// The running median and best of each side's hits so far: `median 312 ms · best 251 ms (9 hits)`.
+    private func runningFigures(after record: TrialRecord) -> String {
+        for result in record.sides where result.outcome.isValidReaction {
+            if let time = result.reactionTimeNanoseconds { hits[result.side, default: []].append(Double(time) / 1e6) }
+        }
+        return record.sides.map { result in
+            let times = hits[result.side] ?? []
+            let who = setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : ""
+            guard let best = times.min() else { return who + "no hit yet" }
+            let middle = Descriptive.median(times) ?? best
+            return who + "median \(Int(middle.rounded())) ms · best \(Int(best.rounded())) ms (\(times.count) hit\(times.count == 1 ? "" : "s"))"
+        }.joined(separator: "   ")
     }
 }

@@ -1,3 +1,4 @@
+import DrillCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,6 +8,13 @@ import Glibc
 enum Terminal {
     /// Whether standard output is a terminal (not a pipe, file or CI log).
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Whether to colour standard output: a terminal (not a pipe, file or CI log) that is not
+    /// `TERM=dumb`, and no `NO_COLOR` in the environment (https://no-color.org).
+    static var colorEnabled: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
 
     /// Whether standard input is a terminal (keys can be read).
     static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
@@ -79,6 +87,17 @@ enum ANSI {
     static let dim = "\u{1B}[2m"
 
     static func move(row: Int, column: Int) -> String { "\u{1B}[\(row);\(column)H" }
+
+    /// The colour an outcome is shown in: green for a correct trial, red for an error
+    /// (a false start must never look like a hit), yellow for a miss or a stuck switch, dim for a cut-off.
+    static func color(of outcome: Outcome) -> String {
+        switch outcome {
+        case .hit, .noGoCorrect, .catchCorrect: "\u{1B}[32m"
+        case .wrongTarget, .distractor, .anticipation, .falseStart, .noGoCommission: "\u{1B}[31m"
+        case .miss, .stuckSwitch: "\u{1B}[33m"
+        case .cutOff: dim
+        }
+    }
 
     /// Background colour for a light's colour name.
     static func background(_ color: String) -> String {

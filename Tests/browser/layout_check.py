@@ -1,0 +1,72 @@
+#!/usr/bin/python3
+"""Measures the station web app's pages in a real browser (Chromium through its WebDriver).
+
+usage: layout_check.py BASE_URL SCREENSHOT_DIR PATH [PATH ...]
+
+For each page at a phone (390 x 844), a laptop (1280 x 800) and a TV (1920 x 1080), it prints one JSON
+object per line: the page, the size, whether the page scrolls sideways (the document wider than the
+viewport), the elements that stick out of the viewport outside a box that scrolls on its own, whether
+the navigation bar is shown, and the screenshot it saved (SCREENSHOT_DIR/PAGE-SIZE.png). The Swift test
+that runs it judges the figures.
+"""
+import json
+import re
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+SIZES = [("phone", 390, 844), ("laptop", 1280, 800), ("tv", 1920, 1080)]
+
+# What sticks out of the viewport, outside an element that scrolls by itself (a wide table's box).
+MEASURE = """
+const width = document.documentElement.clientWidth;
+const scrolls = (element) => {
+  for (let e = element.parentElement; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden') return true;
+  }
+  return false;
+};
+const out = [];
+for (const element of document.querySelectorAll('body *')) {
+  const box = element.getBoundingClientRect();
+  if (box.width > 0 && box.right > width + 1 && !scrolls(element)) {
+    out.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') +
+             (element.className && typeof element.className === 'string' ? '.' + element.className.split(' ').join('.') : '') +
+             ' right=' + Math.round(box.right));
+  }
+}
+return {
+  scrollWidth: document.documentElement.scrollWidth, clientWidth: width, sticking: out.slice(0, 6),
+  navigation: !!document.querySelector('header.bar nav'), title: document.title,
+};
+"""
+
+
+def main():
+    base, shots, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        for name, width, height in SIZES:
+            # The viewport itself, not the window: exactly the phone's 390 CSS px.
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": name == "phone"})
+            for path in paths:
+                driver.get(base + path)
+                figures = driver.execute_script(MEASURE)
+                slug = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") or "home"
+                shot = f"{shots}/{slug}-{name}.png"
+                driver.save_screenshot(shot)
+                print(json.dumps({"page": path, "size": name, "width": width, "screenshot": shot, **figures}), flush=True)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
