@@ -21,6 +21,8 @@ public struct ProfileLibrary: Sendable {
         public var runnable: Bool
         /// Why not, when it cannot.
         public var problem: String?
+        /// Whether a partner gives the cues (the trainer names the partner).
+        public var partner: Bool?
     }
 
     /// The folder holding the profiles.
@@ -99,6 +101,7 @@ public struct ProfileLibrary: Sendable {
         var entry = Entry(
             name: profile.name, version: profile.version, title: profile.title, description: profile.description, file: file,
             trials: nil, sides: profile.sides, runnable: true, problem: nil)
+        entry.partner = profile.partner != nil
         do {
             try profile.checkRunnable(on: station, file: file)
             entry.trials = try PlanGenerator(profile: profile).plan(seed: 1).trials.count

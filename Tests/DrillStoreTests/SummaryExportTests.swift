@@ -1,5 +1,6 @@
 import DrillCore
 import DrillStats
+import DrillTesting
 import Foundation
 import Testing
 @testable import DrillStore
@@ -50,5 +51,22 @@ struct SummaryExportTests {
         #expect(rows[0]["median_rt"] is Double && rows[0]["trials"] is Int)
         #expect(rows[0]["wins"] is NSNull && rows[0]["partner"] as? String == "Sam")
         #expect(Set(rows[0].keys) == Set(SummaryColumns.names))
+    }
+}
+
+@Suite("The export columns' reference")
+struct ExportReferenceTests {
+    /// A markdown table of `columns` (name, description), as docs/results.md has it.
+    static func table(_ columns: [(String, String)]) -> String {
+        (["| column | description |", "|---|---|"] + columns.map { "| `\($0.0)` | \($0.1) |" }).joined(separator: "\n")
+    }
+
+    @Test("docs/results.md lists every export column and every summary column, in order, with the code's descriptions")
+    func documentedColumns() throws {
+        let document = try String(contentsOfFile: packageRoot + "/docs/results.md", encoding: .utf8)
+        let trials = Self.table(ExportColumns.all.map { ($0.name, $0.description) })
+        let summary = Self.table(SummaryColumns.all.map { ($0.name, $0.description) })
+        #expect(document.contains(trials), "docs/results.md, 'Export columns', should read:\n\(trials)")
+        #expect(document.contains(summary), "docs/results.md, 'Session summaries', should read:\n\(summary)")
     }
 }

@@ -197,6 +197,48 @@ struct BrowserTests {
         }
     }
 
+    @Test("from a 390 px phone a trainer starts a drill (the message beside Start), the TV shows it with no navigation, Stop asks first, then the TV rotates the week's leaderboards")
+    func phoneStartsTheTVShows() throws {
+        let database = freshDatabase()
+        for seed in ["1", "2"] {
+            let run = try snapcue(["run", "Profiles/choice-4.yaml", "--virtual-athlete", "--fast", "--athlete", "Ana", "--seed", seed, "--db", database])
+            #expect(run.status == 0, "\(run.errorOutput)")
+        }
+        let server = try RunningServer(["--db", database])
+        defer { _ = server.stop() }
+        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
+        let output = Pipe()
+        let flow = Process()
+        flow.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        flow.arguments = [packageRoot + "/Tests/browser/trainer_flow.py", server.baseURL, server.token, screenshotFolder]
+        flow.standardOutput = output
+        try flow.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        flow.waitUntilExit()
+        #expect(flow.terminationStatus == 0, "the browser flow failed: \(text)")
+        var steps: [String: [String: Any]] = [:]
+        for line in text.split(separator: "\n") {
+            if let step = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let name = step["step"] as? String { steps[name] = step }
+        }
+        let start = try #require(steps["start"])
+        #expect((start["message"] as? String)?.hasPrefix("Started Kim on Four-pad choice reaction.") == true, "\(start)")
+        #expect((start["link"] as? String)?.hasSuffix("/live") == true && start["beside_button"] as? Bool == true, "\(start)")
+        #expect(start["second_athlete_hidden_for_one_side"] as? Bool == true && start["second_athlete_shown_for_head_to_head"] as? Bool == true)
+        #expect(start["page_scrolls_sideways"] as? Bool == false)
+        let running = try #require(steps["tv-running"])
+        #expect(running["navigation"] as? Bool == false && running["live_shown"] as? Bool == true && running["boards_shown"] as? Bool == false, "\(running)")
+        #expect(running["title"] as? String == "Four-pad choice reaction" && running["fits"] as? Bool == true, "\(running)")
+        let stop = try #require(steps["stop"])
+        #expect((stop["question"] as? String)?.contains("trials done so far are kept") == true)
+        #expect(stop["running_after_dismiss"] as? String == "running", "dismissing the question must not stop the drill: \(stop)")
+        #expect((stop["message"] as? String)?.hasPrefix("Stopping") == true, "\(stop)")
+        let idle = try #require(steps["tv-idle"])
+        #expect(idle["boards_shown"] as? Bool == true && idle["live_shown"] as? Bool == false, "\(idle)")
+        #expect((idle["board"] as? String)?.hasPrefix("Four-pad choice reaction") == true, "\(idle)")
+        #expect((idle["heading_px"] as? Double ?? 0) >= 60 && (idle["row_px"] as? Double ?? 0) >= 40, "large type across the gym: \(idle)")
+        #expect(idle["fits"] as? Bool == true, "\(idle)")
+    }
+
     @Test("the live view draws a rapid-fire colour drill: each side's running score, the count without a planned total")
     func liveScoredColourDrill() throws {
         let folder = NSTemporaryDirectory() + "snapcue-colours-\(UUID().uuidString)"

@@ -3,6 +3,7 @@ enum Stylesheet {
     static let css = #"""
     :root { --bg: #0f1419; --panel: #1a2129; --text: #e8edf2; --muted: #93a1b0; --accent: #37c871; --bad: #ff6b5b; --warn: #ffc445; --grid: #2c3642; }
     * { box-sizing: border-box; }
+    [hidden] { display: none !important; }
     body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: var(--bg); color: var(--text); }
     a { color: #7cc4ff; }
     header.bar { display: flex; gap: 1.5rem; align-items: center; padding: .6rem 1.2rem; background: var(--panel); border-bottom: 1px solid var(--grid); flex-wrap: wrap; }
@@ -32,6 +33,8 @@ enum Stylesheet {
     button { background: var(--accent); color: #06210f; border: 0; font-weight: 600; cursor: pointer; padding: .45rem .9rem; }
     button.danger { background: var(--bad); color: #2a0500; }
     .card { background: var(--panel); border: 1px solid var(--grid); border-radius: 10px; padding: .8rem 1rem; margin: 1rem 0; }
+    .start-row { display: flex; gap: .8rem; align-items: center; flex-wrap: wrap; margin-top: .4rem; }
+    .start-status { margin: 0; font-weight: 600; } .start-status.ok { color: var(--accent); } .start-status.error { color: var(--bad); }
     .result { white-space: pre-wrap; background: var(--panel); padding: .8rem; border-radius: 8px; min-height: 2rem; }
     .status.complete { color: var(--accent); } .status.aborted { color: var(--bad); } .status.running { color: var(--warn); }
     .outcome.hit, .outcome.nogo_correct, .outcome.catch_correct { color: var(--accent); }
@@ -69,6 +72,25 @@ enum Stylesheet {
     .live-sides { max-width: 60rem; margin: 1rem auto; font-size: clamp(1rem, 2.2vw, 2rem); }
     .recent { list-style: none; padding: 0; display: flex; justify-content: center; gap: 1.2rem; flex-wrap: wrap; font-size: clamp(1rem, 2vw, 1.8rem); color: var(--muted); }
     .connection { color: var(--muted); font-size: .9rem; }
+    /* The gym TV (/tv): no navigation, everything sized by the screen, read from across the gym. */
+    body.kiosk main { padding: 1.5vh 3vw; }
+    .kiosk .live h1 { font-size: min(4vw, 6vh); }
+    .kiosk .live .who { font-size: min(3.5vw, 4.5vh); }
+    .kiosk .cue-area { min-height: 26vh; margin: 1.5vh 0; }
+    .kiosk .cue-light { width: min(18vw, 24vh); height: min(18vw, 24vh); }
+    .kiosk .live-numbers .big { font-size: min(16vw, 17vh); }
+    .kiosk .live-numbers .label, .kiosk .outcome-text { font-size: min(2vw, 3vh); }
+    .kiosk .progress { margin: 1.5vh 5vw; }
+    .kiosk .live-sides, .kiosk .recent { font-size: min(2.2vw, 3vh); margin: 1vh auto; }
+    .tv-idle { text-align: center; }
+    .tv-station { color: var(--muted); font-size: clamp(1rem, 1.6vw, 3rem); margin: 0 0 1vh; }
+    .tv-board h2 { font-size: clamp(2rem, 4.2vw, 9rem); margin: 1vh 0 2vh; }
+    .tv-board h2 small { display: block; font-size: .45em; }
+    .tv-board table { width: auto; margin: 0 auto; font-size: clamp(1.6rem, 3.6vw, 7.5rem); }
+    .tv-board td { padding: .6vh 2vw; border-bottom: 2px solid var(--grid); }
+    .tv-board td.team { color: var(--muted); font-size: .6em; }
+    .tv-board tr:first-child td { color: var(--warn); }
+    .tv-empty { font-size: clamp(1.6rem, 3vw, 6rem); color: var(--muted); margin-top: 30vh; }
     /* A phone at the station: tighter cells and margins, nothing wider than the screen. */
     @media (max-width: 600px) {
       main { padding: .6rem .6rem 2rem; }

@@ -22,15 +22,69 @@ enum TrainerScript {
         result.className = "result" + (response.ok ? "" : " error");
         return response.ok;
       }
+      // Starting a drill from a phone: the drill says how many athletes (and whether a partner) it needs;
+      // the team narrows the names offered; the outcome is said beside the Start button, in words.
+      const drillChoice = document.getElementById("drill-choice");
+      const status = document.getElementById("start-status");
+      const names = document.getElementById("athlete-names");
+      const allNames = Array.from(names.options).map((o) => ({ name: o.value, team: o.dataset.team }));
+      function fitDrill() {
+        const chosen = drillChoice.selectedOptions[0];
+        document.getElementById("second-athlete").hidden = !chosen || chosen.dataset.sides !== "2";
+        document.getElementById("partner-field").hidden = !chosen || chosen.dataset.partner !== "1";
+      }
+      drillChoice.addEventListener("change", fitDrill);
+      fitDrill();
+      const teamFilter = document.getElementById("team-filter");
+      if (teamFilter) teamFilter.addEventListener("change", () => {
+        names.replaceChildren(...allNames.filter((a) => !teamFilter.value || a.team === teamFilter.value).map((a) => {
+          const option = document.createElement("option");
+          option.value = a.name;
+          return option;
+        }));
+      });
+      function say(text, ok, link) {
+        status.replaceChildren(document.createTextNode(text));
+        if (link) {
+          const anchor = document.createElement("a");
+          anchor.href = link.href;
+          anchor.textContent = link.text;
+          status.append(" ", anchor);
+        }
+        status.className = "start-status " + (ok ? "ok" : "error");
+      }
+      async function call(method, url, body) {
+        const headers = { "Authorization": "Bearer " + tokenInput.value, "Content-Type": "application/json" };
+        const response = await fetch(url, { method, headers, body });
+        let data = {};
+        try { data = await response.json(); } catch (e) {}
+        return { ok: response.ok, status: response.status, data };
+      }
       document.getElementById("start-form").addEventListener("submit", async (e) => {
         e.preventDefault();
         const form = new FormData(e.target);
-        const athletes = (form.get("athlete") || "").split(",").map((s) => s.trim()).filter((s) => s);
+        const athletes = [form.get("athlete"), document.getElementById("second-athlete").hidden ? "" : form.get("athlete2")]
+          .map((s) => (s || "").trim()).filter((s) => s);
         const body = { profile: form.get("profile"), athletes, add_athlete: form.get("add_athlete") === "on" };
         if (form.get("seed")) body.seed = Number(form.get("seed"));
-        if (await send("POST", "/api/drills", JSON.stringify(body), "application/json")) window.open("/live", "snapcue-live");
+        if (!document.getElementById("partner-field").hidden && (form.get("partner") || "").trim()) body.partner = form.get("partner").trim();
+        say("Starting…", true);
+        const answer = await call("POST", "/api/drills", JSON.stringify(body));
+        if (answer.ok) {
+          const who = (answer.data.athletes || []).map((a) => a.athlete).join(" vs ");
+          say("Started " + who + " on " + answer.data.title + ".", true, { href: "/live", text: "Watch live →" });
+        } else if (answer.status === 401) {
+          say("Enter the trainer token above first (it is printed when the station's web app starts).", false);
+        } else {
+          say("Not started: " + (answer.data.error || "the station said " + answer.status) + (answer.data.fix ? ". " + answer.data.fix : ""), false);
+        }
       });
-      document.getElementById("stop-form").addEventListener("submit", (e) => { e.preventDefault(); send("POST", "/api/drills/stop"); });
+      document.getElementById("stop-form").addEventListener("submit", async (e) => {
+        e.preventDefault();
+        if (!window.confirm("Stop the running drill? The trials done so far are kept.")) return;
+        const answer = await call("POST", "/api/drills/stop");
+        say(answer.ok ? "Stopping: the trials done so far are kept." : "Nothing stopped: " + (answer.data.error || answer.status), answer.ok);
+      });
       document.getElementById("athlete-form").addEventListener("submit", (e) => {
         e.preventDefault();
         const form = new FormData(e.target);

@@ -47,7 +47,11 @@ enum HTMLPage {
     }
 
     /// A whole page. `body` is HTML, already escaped.
-    static func render(title: String, section: Section?, station: String = "", body: String, scripts: [String] = [], bodyClass: String = "") -> String {
+    /// A whole page. `navigation: false` leaves out the bar (the TV's kiosk page).
+    static func render(
+        title: String, section: Section?, station: String = "", body: String, scripts: [String] = [], bodyClass: String = "",
+        navigation showsNavigation: Bool = true
+    ) -> String {
         let navigation = Section.allCases.map { item in
             "<a href=\"\(item.path)\"\(item == section ? " aria-current=\"page\"" : "")>\(item.rawValue)</a>"
         }.joined()
@@ -62,7 +66,7 @@ enum HTMLPage {
             <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
             </head>
             <body class="\(bodyClass)">
-            <header class="bar"><a class="brand" href="/">Snapcue</a><nav>\(navigation)</nav><span class="station">\(escapeHTML(station))</span></header>
+            \(showsNavigation ? "<header class=\"bar\"><a class=\"brand\" href=\"/\">Snapcue</a><nav>\(navigation)</nav><span class=\"station\">\(escapeHTML(station))</span></header>" : "")
             <main>
             \(body)
             </main>

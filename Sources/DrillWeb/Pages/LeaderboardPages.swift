@@ -1,3 +1,4 @@
+import DrillCore
 import DrillStats
 import DrillStore
 
@@ -17,18 +18,23 @@ enum LeaderboardPages {
         return HTMLPage.render(title: "Leaderboards", section: .leaderboards, station: station, body: "<h1>Leaderboards</h1>\n" + body)
     }
 
+    /// A leaderboard value as the pages show it (HTML-escaped).
+    static func value(_ value: Double, metric: LeaderboardMetric, score: DrillScore) -> String {
+        switch metric {
+        case .median: WebFormat.milliseconds(value)
+        case .speed: WebFormat.speed(value)
+        case .accuracy: WebFormat.percent(value)
+        case .score: escapeHTML(score.format(value))
+        }
+    }
+
     static func board(_ view: LeaderboardView, station: String) -> String {
         let metricName = [
             "median": "median RT (ms)", "speed": "speed (1/s)", "accuracy": "accuracy",
             "score": "score: \(view.score.title)",
         ]
         let rows = view.leaderboard.rows.map { row -> [String] in
-            let value = switch view.metric {
-            case .median: WebFormat.milliseconds(row.value)
-            case .speed: WebFormat.speed(row.value)
-            case .accuracy: WebFormat.percent(row.value)
-            case .score: escapeHTML(view.score.format(row.value))
-            }
+            let value = Self.value(row.value, metric: view.metric, score: view.score)
             return [
                 "\(row.rank)", "<a href=\"/athletes/\(escapeURLComponent(row.athlete))\">\(escapeHTML(row.athlete))</a>",
                 escapeHTML(row.team ?? ""), "<span class=\"metric\">\(value)</span>", "\(row.best.validCount)",

@@ -5,7 +5,12 @@
 /// outside the station.
 enum LivePage {
     static func render(_ state: LiveState, station: String) -> String {
-        let body = """
+        HTMLPage.render(title: "Live", section: .live, station: station, body: section(state), scripts: ["/assets/live.js"], bodyClass: "tv")
+    }
+
+    /// The live picture and its first state, for `/live` and the TV's `/tv`.
+    static func section(_ state: LiveState) -> String {
+        """
             <section id="live" class="live" data-status="\(state.status.rawValue)" aria-live="polite">
             <div class="live-head"><h1 id="live-title">\(escapeHTML(state.drill?.title ?? "No drill running"))</h1>
             <p id="live-who" class="who">\(escapeHTML(state.drill?.athletes.map(\.athlete).joined(separator: " vs ") ?? ""))</p></div>
@@ -21,7 +26,6 @@ enum LivePage {
             </section>
             <script id="live-initial" type="application/json">\(initialJSON(state))</script>
             """
-        return HTMLPage.render(title: "Live", section: .live, station: station, body: body, scripts: ["/assets/live.js"], bodyClass: "tv")
     }
 
     private static func phaseText(_ state: LiveState) -> String {

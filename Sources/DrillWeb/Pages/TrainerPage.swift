@@ -1,12 +1,18 @@
+import DrillStore
+
 /// The trainer's page: start or stop a drill on this station, add athletes,
 /// upload and check profiles. Every action sends the trainer token, which the
 /// browser keeps after it is entered once.
 enum TrainerPage {
-    static func render(_ profiles: [ProfileLibrary.Entry], athletes: [String], canRunDrills: Bool, station: String) -> String {
+    static func render(_ profiles: [ProfileLibrary.Entry], athletes: [Athlete], canRunDrills: Bool, station: String) -> String {
         let options = profiles.filter(\.runnable).compactMap { entry in
-            entry.name.map { "<option value=\"\(escapeHTML($0))\">\(escapeHTML(entry.title ?? $0)) (\(escapeHTML($0)) v\(entry.version ?? 0), \(entry.trials ?? 0) trials)</option>" }
+            entry.name.map { name in
+                "<option value=\"\(escapeHTML(name))\" data-title=\"\(escapeHTML(entry.title ?? name))\" data-sides=\"\(entry.sides?.count ?? 1)\""
+                    + " data-partner=\"\(entry.partner == true ? 1 : 0)\">\(escapeHTML(entry.title ?? name))</option>"
+            }
         }.joined()
-        let names = athletes.map { "<option value=\"\(escapeHTML($0))\">" }.joined()
+        let names = athletes.map { "<option value=\"\(escapeHTML($0.name))\" data-team=\"\(escapeHTML($0.team ?? ""))\">" }.joined()
+        let teams = Set(athletes.compactMap(\.team)).sorted().map { "<option>\(escapeHTML($0))</option>" }.joined()
         let blocked = profiles.filter { !$0.runnable }.map { "<li><code>\(escapeHTML($0.file))</code>: \(escapeHTML($0.problem ?? ""))</li>" }.joined()
         let body = """
             <h1>Trainer</h1>
@@ -18,15 +24,18 @@ enum TrainerPage {
             <h2>Run a drill on this station</h2>
             \(canRunDrills ? "" : "<p class=\"error\">This server was started without a station to run drills on.</p>")
             <form id="start-form">
-            <label>Drill <select name="profile" required>\(options)</select></label>
-            <label>Athlete <input name="athlete" list="athlete-names" placeholder="name (one per side, comma-separated)"></label>
+            <label>Drill <select name="profile" id="drill-choice" required>\(options)</select></label>
+            \(teams.isEmpty ? "" : "<label>Team <select id=\"team-filter\"><option value=\"\">all teams</option>\(teams)</select></label>")
+            <label>Athlete <input name="athlete" id="athlete-1" list="athlete-names" autocomplete="off" placeholder="type to search, or a new name"></label>
+            <label id="second-athlete" hidden>Second athlete (head-to-head) <input name="athlete2" list="athlete-names" autocomplete="off"></label>
+            <label id="partner-field" hidden>Partner (gives the cues) <input name="partner" autocomplete="off" placeholder="optional"></label>
             <datalist id="athlete-names">\(names)</datalist>
             <label>Seed <input name="seed" type="number" min="0" placeholder="random"></label>
-            <label class="inline"><input type="checkbox" name="add_athlete"> new athlete, even if the name looks like a typo</label>
-            <button type="submit">Start</button>
+            <label class="inline"><input type="checkbox" name="add_athlete"> a new athlete: add the name as typed</label>
+            <div class="start-row"><button type="submit">Start</button><p id="start-status" class="start-status" role="status" aria-live="polite"></p></div>
             </form>
             <form id="stop-form"><button type="submit" class="danger">Stop the running drill</button></form>
-            <p><a href="/live">Open the live view</a></p>
+            <p><a href="/live">Open the live view</a> · <a href="/tv">TV view</a></p>
             </section>
             <section class="card">
             <h2>Add an athlete</h2>

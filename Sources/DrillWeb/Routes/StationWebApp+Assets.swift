@@ -7,6 +7,7 @@ extension StationWebApp {
             ("snapcue.css", "text/css; charset=utf-8", Stylesheet.css),
             ("live.js", "text/javascript; charset=utf-8", LiveScript.javascript),
             ("trainer.js", "text/javascript; charset=utf-8", TrainerScript.javascript),
+            ("tv.js", "text/javascript; charset=utf-8", TVScript.javascript),
             ("icon.svg", "image/svg+xml", Icon.svg),
         ]
         for (name, type, text) in assets {

@@ -36,9 +36,12 @@ extension StationWebApp {
         pages.get("live") { _, _ in
             HTMLPage.response(LivePage.render(board.current, station: stationName))
         }
+        pages.get("tv") { _, _ in
+            HTMLPage.response(TVPage.render(board.current, boards: try recentBoards(), station: stationName))
+        }
         pages.get("trainer") { _, _ in
             HTMLPage.response(TrainerPage.render(
-                profiles.entries(), athletes: try store.athletes().map(\.name), canRunDrills: launcher != nil, station: stationName))
+                profiles.entries(), athletes: try store.athletes(), canRunDrills: launcher != nil, station: stationName))
         }
     }
 }

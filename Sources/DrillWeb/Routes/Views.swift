@@ -66,6 +66,22 @@ extension StationWebApp {
             leaderboard: Leaderboard(candidates: candidates, metric: metric, minimumValidTrials: minValid, score: score), teams: teams)
     }
 
+    /// The leaderboards of the drills run in the last `days` days, each ranked as its page ranks it
+    /// by default (the drill's score), over those days' sessions: what the TV shows between drills.
+    func recentBoards(days: Int = 7, now: Int64 = WallClock.nowMilliseconds) throws -> [TVPage.Board] {
+        let since = now - Int64(days) * 86_400_000
+        return try store.drillOverviews().filter { ($0.lastSessionAtMilliseconds ?? 0) >= since }.compactMap { drill in
+            let score = try store.score(ofProfile: drill.profile, version: nil)
+            let (version, candidates) = try store.leaderboardCandidates(
+                LeaderboardQuery(profile: drill.profile, version: nil, team: nil, since: since, until: nil, seed: nil))
+            let leaderboard = Leaderboard(
+                candidates: candidates, metric: score.defaultMetric, minimumValidTrials: score.defaultMinimumValidTrials, score: score)
+            guard !leaderboard.rows.isEmpty else { return nil }
+            return TVPage.Board(
+                title: drill.title, profile: drill.profile, version: version, metric: score.defaultMetric, score: score, rows: leaderboard.rows)
+        }
+    }
+
     func athleteView(name: String, query: QueryReader) throws -> AthleteView {
         let athlete = try store.athlete(named: name)
         let minValid = try query.integer("min_valid", in: 1...100_000) ?? 10
