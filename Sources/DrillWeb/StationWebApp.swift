@@ -41,6 +41,7 @@ public struct StationWebApp: Sendable {
         addReadAPIRoutes(to: router)
         addLiveRoutes(to: router)
         addTrainerRoutes(to: router)
+        addBuilderRoutes(to: router)
         return router
     }
 }

@@ -239,6 +239,39 @@ struct BrowserTests {
         #expect(idle["fits"] as? Bool == true, "\(idle)")
     }
 
+    @Test("a coach builds, saves and runs a new drill from a 390 px phone: a located error as typed, a plan preview, an edited drill saved as its next version")
+    func coachBuildsADrill() throws {
+        let folder = NSTemporaryDirectory() + "snapcue-builder-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: packageRoot + "/Profiles", toPath: folder)
+        let server = try RunningServer(["--db", freshDatabase(), "--profiles", folder])
+        defer { _ = server.stop() }
+        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
+        let output = Pipe()
+        let flow = Process()
+        flow.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        flow.arguments = [packageRoot + "/Tests/browser/builder_flow.py", server.baseURL, server.token, screenshotFolder]
+        flow.standardOutput = output
+        try flow.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        flow.waitUntilExit()
+        #expect(flow.terminationStatus == 0, "the browser flow failed: \(text)")
+        var steps: [String: [String: Any]] = [:]
+        for line in text.split(separator: "\n") {
+            if let step = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let name = step["step"] as? String { steps[name] = step }
+        }
+        let check = try #require(steps["check"])
+        let located = check["located_error"] as? String ?? ""
+        #expect(located.hasPrefix("kim-drill.yaml:") && located.contains("padX") && located.contains("Fix:"), "\(check)")
+        #expect((check["plan_items"] as? Int ?? 0) >= 12 && check["yaml_has_name"] as? Bool == true && check["page_scrolls_sideways"] as? Bool == false, "\(check)")
+        #expect((steps["save-new"]?["message"] as? String)?.hasPrefix("Saved kim-drill v1") == true, "\(steps["save-new"] ?? [:])")
+        let edit = try #require(steps["save-edit"])
+        #expect((edit["note"] as? String)?.contains("makes it v2") == true, "\(edit)")
+        #expect((edit["message"] as? String)?.hasPrefix("Saved choice-4 v2") == true && (edit["message"] as? String)?.contains("choice-4-v1.yaml.bak") == true, "\(edit)")
+        let saved = try String(contentsOfFile: folder + "/choice-4.yaml", encoding: .utf8)
+        #expect(saved.contains("\nversion: 2\n") && saved.contains("title: \"Four-pad choice, coach's cut\""), "\(saved)")
+        #expect((steps["run"]?["message"] as? String)?.hasPrefix("Started Kim on Kim's drill.") == true, "\(steps["run"] ?? [:])")
+    }
+
     @Test("the live view draws a rapid-fire colour drill: each side's running score, the count without a planned total")
     func liveScoredColourDrill() throws {
         let folder = NSTemporaryDirectory() + "snapcue-colours-\(UUID().uuidString)"

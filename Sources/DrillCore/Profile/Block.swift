@@ -60,6 +60,14 @@ public struct TrialRules: Equatable, Sendable, Codable {
     }
 }
 
+extension TrialRules {
+    /// The rules a profile's blocks follow unless it says otherwise.
+    public static let builtIn = TrialRules(
+        foreperiod: .uniform(min: .seconds(1), max: .seconds(3)), timeout: .milliseconds(1500),
+        anticipation: .milliseconds(100), cueDuration: .untilResponse, intertrial: .seconds(1),
+        order: .random, noGoProbability: 0, catchProbability: 0)
+}
+
 /// How long a set runs: a count of trials, or a span of time (PVT style).
 public enum SetLength: Equatable, Sendable, Codable {
     /// Exactly this many trials per set.

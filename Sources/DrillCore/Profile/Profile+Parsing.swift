@@ -112,10 +112,7 @@ struct ProfileParser {
     ]
     static let blockKeys = ["name", "trials", "duration", "hits", "sets", "rest", "rest_after", "cues"] + ruleKeys
 
-    static let builtInRules = TrialRules(
-        foreperiod: .uniform(min: .seconds(1), max: .seconds(3)), timeout: .milliseconds(1500),
-        anticipation: .milliseconds(100), cueDuration: .untilResponse, intertrial: .seconds(1),
-        order: .random, noGoProbability: 0, catchProbability: 0)
+    static let builtInRules = TrialRules.builtIn
 
     func profile() throws -> Profile {
         let top = try root.mapping(allowed: Self.topKeys)

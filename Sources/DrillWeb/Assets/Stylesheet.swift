@@ -33,6 +33,14 @@ enum Stylesheet {
     button { background: var(--accent); color: #06210f; border: 0; font-weight: 600; cursor: pointer; padding: .45rem .9rem; }
     button.danger { background: var(--bad); color: #2a0500; }
     .card { background: var(--panel); border: 1px solid var(--grid); border-radius: 10px; padding: .8rem 1rem; margin: 1rem 0; }
+    .builder { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+    fieldset.row { border: 1px solid var(--grid); border-radius: 8px; margin: .4rem 0; padding: .4rem .6rem; display: flex; flex-wrap: wrap; gap: .2rem .4rem; align-items: end; }
+    fieldset.row input:not([type=checkbox]) { width: 9rem; }
+    pre.yaml { white-space: pre-wrap; word-break: break-word; background: #0b0f13; padding: .6rem; border-radius: 6px; font-size: .85em; }
+    ol.plan { max-height: 18rem; overflow-y: auto; padding-left: 2rem; font-size: .9em; }
+    #check.ok { color: var(--accent); } #check.error { color: var(--bad); }
+    @media (min-width: 901px) { .builder-side { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; } }
+    @media (max-width: 900px) { .builder { grid-template-columns: minmax(0, 1fr); } }
     .start-row { display: flex; gap: .8rem; align-items: center; flex-wrap: wrap; margin-top: .4rem; }
     .start-status { margin: 0; font-weight: 600; } .start-status.ok { color: var(--accent); } .start-status.error { color: var(--bad); }
     .result { white-space: pre-wrap; background: var(--panel); padding: .8rem; border-radius: 8px; min-height: 2rem; }

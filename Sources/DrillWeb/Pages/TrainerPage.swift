@@ -48,6 +48,10 @@ enum TrainerPage {
             </form>
             </section>
             <section class="card">
+            <h2>Build a drill</h2>
+            <p><a href="/trainer/builder">Open the drill builder</a>: make a drill from a form, or change one of these, without a text editor.</p>
+            </section>
+            <section class="card">
             <h2>Upload a profile</h2>
             <form id="profile-form">
             <label>File <input type="file" name="file" accept=".yaml,.yml,.json"></label>

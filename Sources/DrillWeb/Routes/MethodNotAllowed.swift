@@ -7,7 +7,8 @@ enum RouteMethods {
     static let table: [(pattern: [String], methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/favicon.ico", [.get]), ("/assets/{}", [.get]),
         ("/leaderboard/{}", [.get]), ("/athletes", [.get]), ("/athletes/{}", [.get]), ("/sessions", [.get]),
-        ("/sessions/{}", [.get]), ("/live", [.get]), ("/tv", [.get]), ("/trainer", [.get]),
+        ("/sessions/{}", [.get]), ("/live", [.get]), ("/tv", [.get]), ("/trainer", [.get]), ("/trainer/builder", [.get]),
+        ("/api/builder/preview", [.post]), ("/api/builder/save", [.post]), ("/api/builder/{}", [.get]),
         ("/api/station", [.get]), ("/api/profiles", [.get, .post]), ("/api/leaderboard/{}", [.get]),
         ("/api/athletes", [.get, .post]), ("/api/athletes/{}", [.get]), ("/api/sessions", [.get]), ("/api/sessions/{}", [.get]),
         ("/api/sessions/{}/trials.csv", [.get]), ("/api/export", [.get]), ("/api/live", [.get]), ("/api/live/events", [.get]),

@@ -8,6 +8,7 @@ extension StationWebApp {
             ("live.js", "text/javascript; charset=utf-8", LiveScript.javascript),
             ("trainer.js", "text/javascript; charset=utf-8", TrainerScript.javascript),
             ("tv.js", "text/javascript; charset=utf-8", TVScript.javascript),
+            ("builder.js", "text/javascript; charset=utf-8", BuilderScript.javascript),
             ("icon.svg", "image/svg+xml", Icon.svg),
         ]
         for (name, type, text) in assets {

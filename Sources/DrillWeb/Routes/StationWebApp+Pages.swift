@@ -39,6 +39,9 @@ extension StationWebApp {
         pages.get("tv") { _, _ in
             HTMLPage.response(TVPage.render(board.current, boards: try recentBoards(), station: stationName))
         }
+        pages.get("trainer/builder") { _, _ in
+            HTMLPage.response(BuilderPage.render(profiles.entries(), station: profiles.station))
+        }
         pages.get("trainer") { _, _ in
             HTMLPage.response(TrainerPage.render(
                 profiles.entries(), athletes: try store.athletes(), canRunDrills: launcher != nil, station: stationName))

@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""A coach builds, saves and runs a new drill from a phone, in a real browser (Chromium through its WebDriver).
+
+usage: builder_flow.py BASE_URL TOKEN SCREENSHOT_DIR
+
+At 390 px: the drill builder checks a drill as it is typed (a wrong pad is a located error, fixed, then
+ready with a plan), saves it, edits a drill already here (saving it raises its version), and the new
+drill then starts from the trainer page. Screenshots at phone, laptop and TV sizes. Prints one JSON
+object per step; exits non-zero when a step cannot run.
+"""
+import json
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def viewport(driver, width, height, mobile):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+def report(step, **figures):
+    print(json.dumps({"step": step, **figures}), flush=True)
+
+
+def retype(element, text):
+    element.clear()
+    element.send_keys(text)
+
+
+def main():
+    base, token, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    wait = WebDriverWait(driver, 20)
+    check = lambda: driver.find_element(By.ID, "check")
+    try:
+        viewport(driver, 390, 844, True)
+        driver.get(base + "/trainer")
+        driver.find_element(By.ID, "token").send_keys(token)
+        driver.find_element(By.CSS_SELECTOR, "#token-form button").click()
+        driver.get(base + "/trainer/builder")
+        wait.until(lambda d: check().text.startswith("Ready"))
+        retype(driver.find_element(By.ID, "drill-name"), "kim-drill")
+        retype(driver.find_element(By.NAME, "title"), "Kim's drill")
+        target = driver.find_element(By.CSS_SELECTOR, "#cues [data-field=target]")
+        retype(target, "padX")
+        wait.until(lambda d: "padX" in check().text)
+        located = check().text
+        driver.save_screenshot(f"{shots}/builder-error-phone.png")
+        retype(target, "pad1")
+        wait.until(lambda d: check().text.startswith("Ready"))
+        plan = len(driver.find_elements(By.CSS_SELECTOR, "#plan li"))
+        yaml = driver.find_element(By.ID, "yaml").text
+        report("check", located_error=located, plan_items=plan, yaml_has_name="name: kim-drill" in yaml,
+               page_scrolls_sideways=driver.execute_script("return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+        driver.find_element(By.CSS_SELECTOR, "#builder-form button[type=submit]").click()
+        status = driver.find_element(By.ID, "save-status")
+        wait.until(lambda d: status.text and not status.text.startswith("Saving"))
+        driver.save_screenshot(f"{shots}/builder-saved-phone.png")
+        report("save-new", message=status.text)
+
+        Select(driver.find_element(By.ID, "template")).select_by_value("choice-4")
+        note = driver.find_element(By.ID, "template-note")
+        wait.until(lambda d: note.text)
+        wait.until(lambda d: check().text.startswith("Ready"))
+        retype(driver.find_element(By.NAME, "title"), "Four-pad choice, coach's cut")
+        wait.until(lambda d: "coach" in driver.find_element(By.ID, "yaml").text)
+        driver.find_element(By.CSS_SELECTOR, "#builder-form button[type=submit]").click()
+        wait.until(lambda d: status.text and not status.text.startswith("Saving") and "choice-4" in status.text)
+        report("save-edit", note=note.text, message=status.text)
+        for name, width, height in [("laptop", 1280, 800), ("tv", 1920, 1080)]:
+            viewport(driver, width, height, False)
+            driver.save_screenshot(f"{shots}/builder-{name}.png")
+
+        viewport(driver, 390, 844, True)
+        driver.get(base + "/trainer")
+        Select(driver.find_element(By.ID, "drill-choice")).select_by_value("kim-drill")
+        driver.find_element(By.ID, "athlete-1").send_keys("Kim")
+        driver.find_element(By.CSS_SELECTOR, "#start-form button[type=submit]").click()
+        started = driver.find_element(By.ID, "start-status")
+        wait.until(lambda d: started.text and not started.text.startswith("Starting"))
+        driver.save_screenshot(f"{shots}/builder-drill-started-phone.png")
+        report("run", message=started.text)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
