@@ -57,6 +57,27 @@ func tableRows(_ html: String, id: String) -> [[String]] {
     }
 }
 
+/// Runs one of Tests/browser/'s WebDriver scripts; returns its JSON lines (one per page or step).
+/// A script that fails is a test failure naming what it printed.
+func runBrowserScript(_ name: String, _ arguments: [String]) throws -> [[String: Any]] {
+    try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
+    let output = Pipe()
+    let script = Process()
+    script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    script.arguments = [packageRoot + "/Tests/browser/\(name)"] + arguments
+    script.standardOutput = output
+    try script.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    script.waitUntilExit()
+    #expect(script.terminationStatus == 0, "\(name) failed (chromium-driver and python3-selenium are installed by make test): \(text)")
+    return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+}
+
+/// The steps a flow script reported, by name.
+func stepsByName(_ lines: [[String: Any]]) -> [String: [String: Any]] {
+    Dictionary(lines.compactMap { line in (line["step"] as? String).map { ($0, line) } }, uniquingKeysWith: { $1 })
+}
+
 @Suite("The web app in a real browser (headless Chromium)", .serialized, .enabled(if: chromium != nil || browserRequired))
 struct BrowserTests {
     /// A server over a database with Ana (4 sessions) and Ben (2) in choice-4.
@@ -177,17 +198,7 @@ struct BrowserTests {
         defer { _ = server.stop() }
         let pages = ["/", "/leaderboard/choice-4", "/leaderboard/reactive-y", "/athletes", "/athletes/Ana", "/sessions"]
             + (1...runs.count).map { "/sessions/\($0)" } + ["/trainer", "/live"]
-        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
-        let output = Pipe()
-        let checker = Process()
-        checker.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        checker.arguments = [packageRoot + "/Tests/browser/layout_check.py", server.baseURL, screenshotFolder] + pages
-        checker.standardOutput = output
-        try checker.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        checker.waitUntilExit()
-        #expect(checker.terminationStatus == 0, "the layout checker failed (is chromium-driver with python3-selenium installed? make test installs them)")
-        let measured = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let measured = try runBrowserScript("layout_check.py", [server.baseURL, screenshotFolder] + pages)
         #expect(measured.count == pages.count * Self.widths.count)
         for page in measured {
             let place = "\(page["page"] ?? "?") at \(page["size"] ?? "?")"
@@ -206,20 +217,7 @@ struct BrowserTests {
         }
         let server = try RunningServer(["--db", database])
         defer { _ = server.stop() }
-        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
-        let output = Pipe()
-        let flow = Process()
-        flow.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        flow.arguments = [packageRoot + "/Tests/browser/trainer_flow.py", server.baseURL, server.token, screenshotFolder]
-        flow.standardOutput = output
-        try flow.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        flow.waitUntilExit()
-        #expect(flow.terminationStatus == 0, "the browser flow failed: \(text)")
-        var steps: [String: [String: Any]] = [:]
-        for line in text.split(separator: "\n") {
-            if let step = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let name = step["step"] as? String { steps[name] = step }
-        }
+        let steps = stepsByName(try runBrowserScript("trainer_flow.py", [server.baseURL, server.token, screenshotFolder]))
         let start = try #require(steps["start"])
         #expect((start["message"] as? String)?.hasPrefix("Started Kim on Four-pad choice reaction.") == true, "\(start)")
         #expect((start["link"] as? String)?.hasSuffix("/live") == true && start["beside_button"] as? Bool == true, "\(start)")
@@ -245,20 +243,7 @@ struct BrowserTests {
         try FileManager.default.copyItem(atPath: packageRoot + "/Profiles", toPath: folder)
         let server = try RunningServer(["--db", freshDatabase(), "--profiles", folder])
         defer { _ = server.stop() }
-        try FileManager.default.createDirectory(atPath: screenshotFolder, withIntermediateDirectories: true)
-        let output = Pipe()
-        let flow = Process()
-        flow.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        flow.arguments = [packageRoot + "/Tests/browser/builder_flow.py", server.baseURL, server.token, screenshotFolder]
-        flow.standardOutput = output
-        try flow.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        flow.waitUntilExit()
-        #expect(flow.terminationStatus == 0, "the browser flow failed: \(text)")
-        var steps: [String: [String: Any]] = [:]
-        for line in text.split(separator: "\n") {
-            if let step = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let name = step["step"] as? String { steps[name] = step }
-        }
+        let steps = stepsByName(try runBrowserScript("builder_flow.py", [server.baseURL, server.token, screenshotFolder]))
         let check = try #require(steps["check"])
         let located = check["located_error"] as? String ?? ""
         #expect(located.hasPrefix("kim-drill.yaml:") && located.contains("padX") && located.contains("Fix:"), "\(check)")

@@ -8,23 +8,13 @@ ready with a plan), saves it, edits a drill already here (saving it raises its v
 drill then starts from the trainer page. Screenshots at phone, laptop and TV sizes. Prints one JSON
 object per step; exits non-zero when a step cannot run.
 """
-import json
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from webdriver_session import open_browser, report, viewport
 
-def viewport(driver, width, height, mobile):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-
-
-def report(step, **figures):
-    print(json.dumps({"step": step, **figures}), flush=True)
 
 
 def retype(element, text):
@@ -34,11 +24,7 @@ def retype(element, text):
 
 def main():
     base, token, shots = sys.argv[1], sys.argv[2], sys.argv[3]
-    options = Options()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = open_browser()
     wait = WebDriverWait(driver, 20)
     check = lambda: driver.find_element(By.ID, "check")
     try:

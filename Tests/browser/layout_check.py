@@ -13,9 +13,7 @@ import json
 import re
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from webdriver_session import open_browser, viewport
 
 SIZES = [("phone", 390, 844), ("laptop", 1280, 800), ("tv", 1920, 1080)]
 
@@ -47,16 +45,10 @@ return {
 
 def main():
     base, shots, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
-    options = Options()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = open_browser()
     try:
         for name, width, height in SIZES:
-            # The viewport itself, not the window: exactly the phone's 390 CSS px.
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": name == "phone"})
+            viewport(driver, width, height, mobile=name == "phone")
             for path in paths:
                 driver.get(base + path)
                 figures = driver.execute_script(MEASURE)

@@ -8,33 +8,19 @@ the button; at 1920 x 1080, /tv shows the running drill with no navigation; back
 first (dismissed: the drill keeps running; accepted: it stops); then /tv shows the leaderboards of the
 week. Prints one JSON object per step (what a person would check); exits non-zero when a step cannot run.
 """
-import json
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from webdriver_session import open_browser, report, viewport
 
-def viewport(driver, width, height, mobile):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-
-
-def report(step, **figures):
-    print(json.dumps({"step": step, **figures}), flush=True)
 
 
 def main():
     base, token, shots = sys.argv[1], sys.argv[2], sys.argv[3]
-    options = Options()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = open_browser()
     wait = WebDriverWait(driver, 20)
     try:
         viewport(driver, 390, 844, True)

@@ -404,12 +404,8 @@ public struct DrillEngine: Sendable {
     }
 
     private mutating func begin(_ planned: PlannedTrial, at now: MonotonicInstant, into actions: inout [EngineAction]) {
-        let rules = plan.rules(for: planned)
-        let matchers = profile.sides.map { side in
-            ResponseMatcher(side: side, trial: planned, rules: rules, mode: profile.mode, switches: profile.switches(of: side))
-        }
         active = ActiveTrial(
-            planned: planned, foreperiodStart: now, scheduledOnset: now + planned.foreperiod, matchers: matchers)
+            planned: planned, foreperiodStart: now, scheduledOnset: now + planned.foreperiod, matchers: matchers(for: planned))
         if let home = profile.mode.home, !held.contains(home) {
             phase = .waitingForTrigger
             actions.append(.waitingForHome(trialIndex: planned.index, home: home))
@@ -441,12 +437,7 @@ public struct DrillEngine: Sendable {
         guard var trial = active else { return }
         if isPlannedRun {
             trial.trigger = edge.timestamp
-            for index in trial.matchers.indices { trial.matchers[index].onsetReached(edge.timestamp, held: held) }
-            active = trial
-            phase = .responding
-            announceDecisions(into: &actions)
-            settleIfDecided(at: edge.timestamp, into: &actions)
-            return
+            return respond(trial, from: edge.timestamp, into: &actions)
         }
         if profile.mode.gateRun != nil { trial.trigger = edge.timestamp }
         trial.foreperiodStart = edge.timestamp
@@ -468,10 +459,7 @@ public struct DrillEngine: Sendable {
         trial.scheduledOnset = edge.timestamp
         trial.trigger = edge.timestamp
         trial.partnerSwitch = edge.switchName
-        let rules = plan.rules(for: trial.planned)
-        trial.matchers = profile.sides.map { side in
-            ResponseMatcher(side: side, trial: trial.planned, rules: rules, mode: profile.mode, switches: profile.switches(of: side))
-        }
+        trial.matchers = matchers(for: trial.planned)
         actions.append(.partnerCue(trial.planned, partnerSwitch: edge.switchName, onset: edge.timestamp))
         if !cue.lights.isEmpty {
             trial.litLights = cue.lights
@@ -481,11 +469,26 @@ public struct DrillEngine: Sendable {
             return
         }
         trial.onset = edge.timestamp
-        for index in trial.matchers.indices { trial.matchers[index].onsetReached(edge.timestamp, held: held) }
+        respond(trial, from: edge.timestamp, into: &actions)
+    }
+
+    /// `trial`'s response window opens at `origin` (no cue to present first): a switch held then
+    /// is stuck, and a side already decided settles the trial.
+    private mutating func respond(_ trial: ActiveTrial, from origin: MonotonicInstant, into actions: inout [EngineAction]) {
+        var trial = trial
+        for index in trial.matchers.indices { trial.matchers[index].onsetReached(origin, held: held) }
         active = trial
         phase = .responding
         announceDecisions(into: &actions)
-        settleIfDecided(at: edge.timestamp, into: &actions)
+        settleIfDecided(at: origin, into: &actions)
+    }
+
+    /// One matcher per side for `planned`.
+    private func matchers(for planned: PlannedTrial) -> [ResponseMatcher] {
+        let rules = plan.rules(for: planned)
+        return profile.sides.map { side in
+            ResponseMatcher(side: side, trial: planned, rules: rules, mode: profile.mode, switches: profile.switches(of: side))
+        }
     }
 
     private mutating func onsetDue(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
