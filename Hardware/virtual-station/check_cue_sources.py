@@ -84,7 +84,8 @@ if session and kernel is None:
     checks.skip("the partner drill against the kernel's edges", "no kernel trace (a kernel without the gpio_value event)")
 elif session:
     trials = [t for t in session["trials"] if kernel.covers(t["foreperiod_start"])]
-    checks.check("12 trials recorded", len(session["trials"]) == 12, f"{len(session['trials'])} trials")
+    planned = sc.Drill(partner_drill).trial_count
+    checks.check(f"{planned} trials recorded", len(session["trials"]) == planned, f"{len(session['trials'])} trials")
     onsets_off, responses_off, disagreements, kernel_rt_off, rt_errors, stamp_offsets = [], [], [], [], [], []
     partner_truth, athlete_truth = results.jsonl("partner-truth.jsonl"), results.jsonl("partner-athlete.jsonl")
     latencies = []
@@ -164,7 +165,8 @@ if session and kernel is None:
     checks.skip("the gate run against the kernel's trace", "no kernel trace")
 elif session:
     trials = [t for t in session["trials"] if kernel.covers(t["foreperiod_start"])]
-    checks.check("8 runs recorded", len(session["trials"]) == 8, f"{len(session['trials'])} runs")
+    planned = sc.Drill(gate_drill).trial_count
+    checks.check(f"{planned} runs recorded", len(session["trials"]) == planned, f"{len(session['trials'])} runs")
     triggers_off, delays, early, outcome_off, totals_off, late = [], [], [], [], [], 0
     for trial in trials:
         label = f"run {trial['planned']['index'] + 1}"

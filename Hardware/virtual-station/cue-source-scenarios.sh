@@ -40,7 +40,7 @@ defaults:
   anticipation: 100ms
   intertrial: 300ms
 blocks:
-  - trials: 12
+  - trials: 10
 YAML
 cat > gates.yaml <<YAML
 name: virtual-gates
@@ -57,13 +57,13 @@ defaults:
   intertrial: 300ms
   order: balanced
 blocks:
-  - trials: 8
+  - trials: 6
 YAML
 cp people.yaml partner.yaml gates.yaml $R/
 
 echo "== 5c. a partner's move is the cue: two independent virtual people"
 gpio_trace_start
-./snapcue-athlete --chip $DIR --tap partner-left:4 --tap partner-right:5 --tap-every 1600,2800 --tap-hold 100 \
+./snapcue-athlete --chip $DIR --tap partner-left:4 --tap partner-right:5 --tap-every 1400,2400 --tap-hold 100 \
   --duration 120 --truth $R/partner-truth.jsonl --seed 21 2> $R/partner.err &
 PARTNER=$!
 ./snapcue-athlete --chip $DIR --cues-active-low --pair partner-left:4=right:9 --pair partner-right:5=left:8 \

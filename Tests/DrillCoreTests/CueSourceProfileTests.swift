@@ -81,6 +81,9 @@ struct CueSourceProfileTests {
         #expect(zeroElsewhere.problem.contains("greater than zero"))
         let oddSplit = try #require(error(partnerHead + "cues: {l: {light: l, expect: fl}}\ndefaults: {odd_split: random}\n" + oneBlock))
         #expect(oddSplit.problem.contains("balanced"))
+        let weighted = try #require(error(
+            partnerHead + "cues: {l: {light: l, expect: fl}, r: {light: r, expect: fr, weight: 3}}\ndefaults: {order: balanced, max_repeats: 2, odd_split: random}\n" + oneBlock))
+        #expect(weighted.problem.contains("equal weights"))
     }
 
     let gateDrill = """

@@ -138,4 +138,48 @@ struct GateRunTests {
         #expect(trial.sides[0].reactionTimeNanoseconds == 600 * ms)
         #expect(trial.sides[0].totalTimeNanoseconds == 1_500 * ms)
     }
+
+    @Test("a planned run's direction goes off when its timed set ends before the athlete starts, and its fixed-duration light goes off on time")
+    func plannedLightsGoOff() throws {
+        let drill = gateDrill(planned: true).replacingOccurrences(of: "  - trials: 2", with: "  - duration: 5s")
+            .replacingOccurrences(of: "  intertrial: 1s", with: "  intertrial: 1s\n  cue_duration: 800ms")
+        var harness = try EngineHarness(drill)
+        harness.start()
+        let shown = try harness.nextOnset()
+        #expect(harness.engine.nextDeadline == shown + 800 * ms)  // the fixed-duration light, while waiting for the start
+        harness.advanceToNextDeadline()
+        #expect(harness.lightsOffActions.last == ["left"])
+        var untimed = try EngineHarness(gateDrill(planned: true).replacingOccurrences(of: "  - trials: 2", with: "  - duration: 5s"))
+        untimed.start()
+        _ = try untimed.nextOnset()
+        untimed.finish()  // nobody starts: the set's time runs out
+        #expect(untimed.lightsOffActions == [["left"]])
+        #expect(untimed.end == .complete && untimed.completed.isEmpty)
+    }
+
+    @Test("a home press read just after the trial began (its pause ended on the timer first) starts the trial: a home-release drill never hangs")
+    func lateHomePressStartsTheTrial() throws {
+        var harness = try EngineHarness("""
+            name: home
+            version: 1
+            mode: home_release
+            home: home
+            cues: {go: {light: pad1, expect: pad1}}
+            defaults: {foreperiod: 1s, timeout: 1s, anticipation: 100ms, intertrial: 500ms}
+            blocks:
+              - trials: 2
+            """)
+        harness.start()
+        harness.press("home", at: MonotonicInstant(nanoseconds: 100 * ms))
+        let onset = try harness.nextOnset()
+        harness.release("home", at: onset + 300 * ms)
+        harness.press("pad1", at: onset + 700 * ms)
+        harness.release("pad1", at: onset + 800 * ms)
+        let decided = onset + 700 * ms
+        harness.advanceToNextDeadline()  // the pause ends at decided + 500 ms: trial 2 waits for home
+        #expect(harness.actions.last == .waitingForHome(trialIndex: 1, home: "home"))
+        harness.press("home", at: decided + 498 * ms)  // pressed 2 ms before, read after
+        let second = try harness.nextOnset()
+        #expect(second == decided + 500 * ms + 1_000 * ms)
+    }
 }

@@ -33,4 +33,19 @@ struct DrillFormTests {
         let back = try Profile.parse(form.yaml, file: "x.yaml")
         #expect(back.title == form.title && back.description == "true")
     }
+
+    @Test("a drill with what the form cannot hold (cue weights, its own lapse, a block's own cue list) is refused, never saved without it")
+    func refusesWhatItCannotHold() throws {
+        let base = "name: d\nversion: 1\ncues:\n  a: {light: pad1, expect: pad1}\n  b: {light: pad2, expect: pad2WEIGHT}\nLAPSEblocks:\n  - trials: 4CUES\n"
+        let cases = [
+            ("cue weights", base.replacingOccurrences(of: "WEIGHT", with: ", weight: 3").replacingOccurrences(of: "LAPSE", with: "").replacingOccurrences(of: "CUES", with: "")),
+            ("its own lapse threshold", base.replacingOccurrences(of: "WEIGHT", with: "").replacingOccurrences(of: "LAPSE", with: "lapse: 400ms\n").replacingOccurrences(of: "CUES", with: "")),
+            ("a cue list per block", base.replacingOccurrences(of: "WEIGHT", with: "").replacingOccurrences(of: "LAPSE", with: "").replacingOccurrences(of: "CUES", with: "\n    cues: [b, a]\n    order: sequence")),
+        ]
+        for (what, yaml) in cases {
+            let profile = try Profile.parse(yaml, file: "d.yaml")
+            #expect(throws: DrillForm.NotEditable.self, "\(what)") { try DrillForm(profile: profile) }
+            do { _ = try DrillForm(profile: profile) } catch let error as DrillForm.NotEditable { #expect(error.reason.contains(what)) }
+        }
+    }
 }

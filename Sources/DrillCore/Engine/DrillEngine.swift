@@ -107,7 +107,8 @@ public struct DrillEngine: Sendable {
     /// The trial's own next deadline (onset, timeout, lights off, end of the pause).
     private var trialDeadline: MonotonicInstant? {
         switch phase {
-        case .notStarted, .waitingForTrigger, .presenting, .finished: return nil
+        case .notStarted, .presenting, .finished: return nil
+        case .waitingForTrigger: return active?.lightsOffAt  // a planned run's fixed-duration light goes off on time
         case .resting(let until), .awaitingPartner(let until): return until
         case .foreperiod: return active?.scheduledOnset
         case .responding:
@@ -312,7 +313,11 @@ public struct DrillEngine: Sendable {
             if until <= instant || (trial.lightsOffAt == nil && held.isDisjoint(with: pads)) {
                 complete(at: instant, into: &actions)
             }
-        case .notStarted, .waitingForTrigger, .presenting, .finished:
+        case .waitingForTrigger:
+            guard var trial = active, let off = trial.lightsOffAt, off <= instant else { return }
+            switchLightsOff(&trial, into: &actions)
+            active = trial
+        case .notStarted, .presenting, .finished:
             break
         }
     }
@@ -340,6 +345,8 @@ public struct DrillEngine: Sendable {
             if !settled { actions.append(.trialDecided(record(of: trial))) }
             actions.append(.trialCompleted(record(of: trial)))
             completedTrials += 1
+        } else if var trial = active {
+            switchLightsOff(&trial, into: &actions)  // a planned run's direction, shown before its start
         }
         active = nil
         finishSet()
@@ -431,19 +438,19 @@ public struct DrillEngine: Sendable {
         actions.append(.trialStarted(trial.planned, foreperiodStart: start))
     }
 
-    /// The athlete set the trial off at `edge`: held the home switch, or crossed the start
+    /// The athlete set the trial off at `instant`: held the home switch, or crossed the start
     /// gate (reactive: the foreperiod starts; planned: the clock starts on the cue shown).
-    private mutating func athleteTriggered(_ edge: SwitchEdge, into actions: inout [EngineAction]) {
+    private mutating func athleteTriggered(at instant: MonotonicInstant, into actions: inout [EngineAction]) {
         guard var trial = active else { return }
         if isPlannedRun {
-            trial.trigger = edge.timestamp
-            return respond(trial, from: edge.timestamp, into: &actions)
+            trial.trigger = instant
+            return respond(trial, from: instant, into: &actions)
         }
-        if profile.mode.gateRun != nil { trial.trigger = edge.timestamp }
-        trial.foreperiodStart = edge.timestamp
-        trial.scheduledOnset = edge.timestamp + trial.planned.foreperiod
+        if profile.mode.gateRun != nil { trial.trigger = instant }
+        trial.foreperiodStart = instant
+        trial.scheduledOnset = instant + trial.planned.foreperiod
         active = trial
-        waitForCue(from: edge.timestamp, into: &actions)
+        waitForCue(from: instant, into: &actions)
     }
 
     /// The partner's `edge` is the cue: it chooses the trial's cue (by the partner's switch)
@@ -517,8 +524,15 @@ public struct DrillEngine: Sendable {
         // started) does not start it.
         case .waitingForTrigger:
             active = trial
-            if edge.switchName == profile.mode.trigger, edge.kind == .press, edge.timestamp >= trial.foreperiodStart {
-                athleteTriggered(edge, into: &actions)
+            guard edge.switchName == profile.mode.trigger, edge.kind == .press else { return }
+            if profile.mode.home != nil {
+                // The home switch counts by being held: a press read just after the trial began (its pause
+                // ended on the timer first) starts it from the trial's beginning.
+                return athleteTriggered(at: max(edge.timestamp, trial.foreperiodStart), into: &actions)
+            }
+            // A planned run's clock starts at a crossing after its direction showed; a reactive run's after it began.
+            if edge.timestamp >= (isPlannedRun ? trial.onset ?? trial.foreperiodStart : trial.foreperiodStart) {
+                athleteTriggered(at: edge.timestamp, into: &actions)
             }
             return
         case .awaitingPartner where profile.partner?.isCue(edge) == true && edge.timestamp >= trial.foreperiodStart:

@@ -539,6 +539,12 @@ struct ProfileParser {
         if noGo.isEmpty && rules.noGoProbability > 0 {
             throw place.error("nogo_probability is \(rules.noGoProbability) but block '\(block.name)' has no no-go cue", fix: "add a cue with 'nogo: true', or remove nogo_probability")
         }
+        // A drawn odd split gives the odd trial to any cue: with equal weights every draw has the same counts,
+        // so the repeat cap checked below holds for every seed.
+        if rules.drawsOddSplit == true, Set(go.map(\.weight)).count > 1 || Set(noGo.map(\.weight)).count > 1 {
+            throw (fields.optional("odd_split") ?? fields.optional("cues") ?? fields.node).error(
+                "'odd_split: random' needs the block's cues to have equal weights", fix: "remove the weights, or 'odd_split'")
+        }
         if case .balanced(let maxRepeats) = rules.order {
             let roundTrials = block.length.isOpenEnded ? PlanGenerator.balancedRound(cues: blockCues.count) : block.plannedTrialBound
             let counts = BalancedCounts(block: block, cues: blockCues, trials: roundTrials)

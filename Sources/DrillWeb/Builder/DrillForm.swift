@@ -74,7 +74,10 @@ public struct DrillForm: Codable, Equatable, Sendable {
             (profile.blocks.contains(where: { $0.rules.catchProbability > 0 }), "catch trials"),
             (profile.blocks.contains(where: { $0.rules.drawsOddSplit == true }), "a drawn odd split"),
             (profile.blocks.contains(where: { !Self.differOnlyInFormFields($0.rules, profile.blocks.last!.rules) }), "rules set per block beyond order, wait and timeout"),
-            (profile.blocks.contains(where: { $0.cueNames.count != profile.cues.count }), "a cue list per block"),
+            (profile.blocks.contains(where: { $0.cueNames != profile.cues.map(\.name) }), "a cue list per block"),
+            (profile.cues.contains(where: { $0.weight != 1 }), "cue weights"),
+            (profile.lapseThreshold != .milliseconds(500), "its own lapse threshold"),
+            (Set(profile.blocks.compactMap { if case .balanced(let repeats) = $0.rules.order { repeats } else { nil } }).count > 1, "a different max_repeats per block"),
             (profile.blocks.contains(where: { $0.restAfter > .zero }), "rests after blocks"),
         ]
         if let (_, what) = unsupported.first(where: \.0) {
@@ -112,7 +115,8 @@ public struct DrillForm: Codable, Equatable, Sendable {
         foreperiodMaxMilliseconds = Int(rules.foreperiod.maximum.milliseconds.rounded())
         timeoutMilliseconds = Int(rules.timeout.milliseconds.rounded())
         order = Self.orderName(rules.order)
-        maxRepeats = if case .balanced(let repeats) = rules.order { repeats } else { 3 }
+        // One repeat cap for the drill: the balanced blocks' (the check above allows one value).
+        maxRepeats = profile.blocks.lazy.compactMap { if case .balanced(let repeats) = $0.rules.order { repeats } else { nil } }.first ?? 3
         nogoProbability = rules.noGoProbability
         rapidFire = rules.rapidFire
         score = profile.score.storedName
