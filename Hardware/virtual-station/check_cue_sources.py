@@ -79,7 +79,8 @@ checks.check("the partner drill completes (exit 0), the partner named", results.
              and session.get("partner") == "Sam", results.text("partner-run.err")[-500:])
 kernel = sc.KernelTrace.load(results, "partner")
 partner_map = {"partner-left": "right", "partner-right": "left"}  # map: mirror of [left, right]
-timeout, anticipation = sc.duration_ns("1500ms"), sc.duration_ns("100ms")
+partner_rules = sc.Drill(partner_drill).rules()
+timeout, anticipation = partner_rules.timeout, partner_rules.anticipation
 if session and kernel is None:
     checks.skip("the partner drill against the kernel's edges", "no kernel trace (a kernel without the gpio_value event)")
 elif session:
@@ -89,7 +90,7 @@ elif session:
     onsets_off, responses_off, disagreements, kernel_rt_off, rt_errors, stamp_offsets = [], [], [], [], [], []
     partner_truth, athlete_truth = results.jsonl("partner-truth.jsonl"), results.jsonl("partner-athlete.jsonl")
     latencies = []
-    for index, trial in enumerate(trials):
+    for trial in trials:
         side = trial["sides"][0]
         label = f"trial {trial['planned']['index'] + 1}"
         pad = trial.get("partner_switch")
@@ -168,6 +169,7 @@ elif session:
     planned = sc.Drill(gate_drill).trial_count
     checks.check(f"{planned} runs recorded", len(session["trials"]) == planned, f"{len(session['trials'])} runs")
     triggers_off, delays, early, outcome_off, totals_off, late = [], [], [], [], [], 0
+    gate_rules = sc.Drill(gate_drill).rules()
     for trial in trials:
         label = f"run {trial['planned']['index'] + 1}"
         trigger = trial.get("trigger")
@@ -191,8 +193,8 @@ elif session:
             early.append(f"{label}: the light came {(due - lit) / US:.0f} µs before trigger + delay")
         side = trial["sides"][0]
         target = trial["planned"]["expected"]["athlete"]
-        name, edge = first_press(kernel, ["finish-left", "finish-right"], lit, lit + sc.duration_ns("1500ms"))
-        expected = "miss" if edge is None else ("anticipation" if edge.t - trial["onset"] < sc.duration_ns("100ms")
+        name, edge = first_press(kernel, ["finish-left", "finish-right"], lit, lit + gate_rules.timeout)
+        expected = "miss" if edge is None else ("anticipation" if edge.t - trial["onset"] < gate_rules.anticipation
                                                 else "hit" if name == target else "wrong_target")
         if expected != side["outcome"]:
             outcome_off.append(f"{label}: Snapcue {side['outcome']}, the kernel's edges make {expected}")

@@ -225,9 +225,7 @@ public struct DrillEngine: Sendable {
             active = trial
             phase = .waitingForTrigger
             actions.append(.waitingForStartGate(trialIndex: trial.planned.index, gate: profile.mode.trigger ?? ""))
-            let waiting = pendingEdges
-            pendingEdges = []
-            for edge in waiting { apply(edge, into: &actions) }
+            applyPendingEdges(into: &actions)
             return actions
         }
         for index in trial.matchers.indices {
@@ -236,11 +234,16 @@ public struct DrillEngine: Sendable {
         active = trial
         phase = .responding
         announceDecisions(into: &actions)
+        applyPendingEdges(into: &actions)
+        settleIfDecided(at: onset, into: &actions)
+        return actions
+    }
+
+    /// The edges that came while the cue was being shown, now that its onset is known.
+    private mutating func applyPendingEdges(into actions: inout [EngineAction]) {
         let waiting = pendingEdges
         pendingEdges = []
         for edge in waiting { apply(edge, into: &actions) }
-        settleIfDecided(at: onset, into: &actions)
-        return actions
     }
 
     /// Ends the drill early at `now`. A trial whose outcome is settled is

@@ -80,7 +80,7 @@ public struct Profile: Equatable, Sendable, Codable {
     /// Every input the drill listens to: the athletes' switches, the start
     /// gate and the partner's switches.
     public var requiredSwitches: [String] {
-        unique(athleteSwitches + [gateRun?.startGate].compactMap { $0 } + (partner?.pads ?? []))
+        unique(athleteSwitches + [mode.gateRun?.startGate].compactMap { $0 } + (partner?.pads ?? []))
     }
 
     /// The switches the athletes press: targets, distractor pads, the home switch, decision gates.
@@ -96,11 +96,10 @@ public struct Profile: Equatable, Sendable, Codable {
     public func switches(of side: String) -> [String] {
         var names = cues.flatMap { targets(of: $0, side: side) + distractorPads(of: $0) }
         if let home = mode.home { names.insert(home, at: 0) }
-        if let run = gateRun { names += names.compactMap { run.decisionGates[$0] } }
+        if let run = mode.gateRun { names += names.compactMap { run.decisionGates[$0] } }
         return unique(names)
     }
 
-    private var gateRun: GateRun? { mode.gateRun }
 
     /// The pads of `cue` lit as distractors (one-athlete drills; in head-to-head each side's light is its own cue).
     public func distractorPads(of cue: Cue) -> [String] { isHeadToHead ? [] : cue.distractorPads }

@@ -11,16 +11,21 @@ enum TrainerScript {
         localStorage.setItem("snapcue-token", tokenInput.value);
         result.textContent = "Token remembered in this browser.";
       });
-      async function send(method, url, body, type) {
-        const headers = { "Authorization": "Bearer " + tokenInput.value };
-        if (type) headers["Content-Type"] = type;
+      // One request with the token: its status and its JSON (an error's `error` and `fix`).
+      async function call(method, url, body, type = "application/json") {
+        const headers = { "Authorization": "Bearer " + tokenInput.value, "Content-Type": type };
         const response = await fetch(url, { method, headers, body });
-        const text = await response.text();
-        let shown = text;
-        try { const data = JSON.parse(text); shown = data.error ? data.error + (data.fix ? "\nfix: " + data.fix : "") : JSON.stringify(data, null, 2); } catch (e) {}
-        result.textContent = response.status + " " + response.statusText + "\n" + shown;
-        result.className = "result" + (response.ok ? "" : " error");
-        return response.ok;
+        let data = {};
+        try { data = await response.json(); } catch (e) {}
+        return { ok: response.ok, status: response.status, statusText: response.statusText, data };
+      }
+      // A request whose answer is shown in the result box at the foot of the page.
+      async function send(method, url, body, type) {
+        const answer = await call(method, url, body, type);
+        const data = answer.data;
+        result.textContent = answer.status + " " + answer.statusText + "\n" + (data.error ? data.error + (data.fix ? "\nfix: " + data.fix : "") : JSON.stringify(data, null, 2));
+        result.className = "result" + (answer.ok ? "" : " error");
+        return answer.ok;
       }
       // Starting a drill from a phone: the drill says how many athletes (and whether a partner) it needs;
       // the team narrows the names offered; the outcome is said beside the Start button, in words.
@@ -52,13 +57,6 @@ enum TrainerScript {
           status.append(" ", anchor);
         }
         status.className = "start-status " + (ok ? "ok" : "error");
-      }
-      async function call(method, url, body) {
-        const headers = { "Authorization": "Bearer " + tokenInput.value, "Content-Type": "application/json" };
-        const response = await fetch(url, { method, headers, body });
-        let data = {};
-        try { data = await response.json(); } catch (e) {}
-        return { ok: response.ok, status: response.status, data };
       }
       document.getElementById("start-form").addEventListener("submit", async (e) => {
         e.preventDefault();
