@@ -6,26 +6,38 @@ APT_PACKAGES := libasound2-dev libgpiod-dev libsqlite3-dev pkg-config
 # The browser tests of the web app need a real browser: Debian's headless-capable Chromium, and
 # its WebDriver with Selenium for the tests that measure a page's layout (Tests/browser/).
 TEST_APT_PACKAGES := chromium chromium-driver python3-selenium
+# The appliance package: dpkg-shlibdeps names the libraries' packages, help2man writes the man page,
+# lintian checks the .deb, debootstrap makes the clean root its install test installs it into.
+PACKAGE_APT_PACKAGES := dpkg-dev binutils help2man python3 lintian debootstrap curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-
-.PHONY: demo test unit-test station-test bench build release deps test-deps serve clean
-
-## Install the system libraries the build links against (ALSA, libgpiod), if missing.
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# $(call apt_install,PACKAGES): installs those of the Debian packages that are missing.
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+# The appliance's release binary: static Swift standard library, no $$ORIGIN runpath, full RELRO.
+PACKAGE_BUILD := $(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath -Xlinker -z -Xlinker now \
+	--scratch-path .build-package --product snapcue
+
+# The unit tests, once built: a throwaway PostgreSQL for the gym sync, a real Chromium for the pages.
+UNIT_TESTS = SNAPCUE_TEST_POSTGRES=$$(Tests/postgres/postgres.sh start) SNAPCUE_REQUIRE_POSTGRES=1 SNAPCUE_REQUIRE_BROWSER=1 \
+	$(SWIFT) test --skip-build
+
+.PHONY: demo test unit-test station-test package package-test bench build release deps test-deps package-deps serve clean
+
+## Install the system libraries the build links against (ALSA, libgpiod), if missing.
+deps:
+	@$(call apt_install,$(APT_PACKAGES))
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: see https://www.swift.org/install/linux/ (Swift 6.1 or later)"; exit 1; }
 
 ## What the tests need beyond the build: Chromium for the browser tests.
 test-deps: deps
-	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	@$(call apt_install,$(TEST_APT_PACKAGES))
+
+package-deps: deps
+	@$(call apt_install,$(PACKAGE_APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -39,20 +51,42 @@ demo: build
 
 ## Every test: unit and engine tests (real libasound through ALSA's null/file plugins), CLI tests,
 ## then the GPIO tests against a real Linux kernel's gpio-sim chip in the virtual station (qemu),
-## with libgpiod 1.x and 2.x.
-test: unit-test station-test
+## with libgpiod 1.x and 2.x, and the appliance package's lintian check and install test. The package's
+## release build (about 9 minutes alone, from clean) runs at the lowest priority beside the unit tests and
+## the virtual station, whose scenarios mostly wait on drill timing, so CI stays under 30 minutes.
+test: test-deps package-deps
+	$(SWIFT) build --build-tests
+	@nice -n 19 $(PACKAGE_BUILD) > .build/package-build.log 2>&1 & build=$$!; \
+	status=0; \
+	$(UNIT_TESTS) || status=1; \
+	$(MAKE) --no-print-directory station-test || status=1; \
+	wait $$build || { echo "the package's release build failed:"; tail -40 .build/package-build.log; status=1; }; \
+	$(MAKE) --no-print-directory package-test || status=1; \
+	exit $$status
 
 ## Unit, engine, ALSA, store, web (router, real server over HTTP, headless Chromium), gym sync (a throwaway
 ## PostgreSQL on loopback, started by Tests/postgres/postgres.sh) and CLI tests on this machine.
 unit-test: test-deps
 	$(SWIFT) build --build-tests
-	SNAPCUE_TEST_POSTGRES=$$(Tests/postgres/postgres.sh start) SNAPCUE_REQUIRE_POSTGRES=1 SNAPCUE_REQUIRE_BROWSER=1 \
-	  $(SWIFT) test --skip-build
+	$(UNIT_TESTS)
 
 ## GPIO tests in the virtual station (installs qemu and friends on first use; see Hardware/virtual-station/).
 station-test: deps
 	Hardware/virtual-station/gpio-test.sh --libgpiod 1
 	Hardware/virtual-station/gpio-test.sh --libgpiod 2
+
+## The appliance: snapcue_VERSION_ARCH.deb for this machine's architecture (arm64 on a 64-bit Pi),
+## with the release binary, the drills, the station files, the systemd units and the udev rule.
+## Install it with: sudo apt install ./snapcue_VERSION_ARCH.deb  (see Hardware/README.md)
+package: package-deps
+	$(PACKAGE_BUILD)
+	Hardware/package/build-deb.sh .build-package/release/snapcue .build-package .
+
+## lintian on the package (no errors), then its install into a clean Debian root (Hardware/package/install-test.sh).
+package-test: package
+	deb=snapcue_$$(.build-package/release/snapcue --version)_$$(dpkg --print-architecture).deb; \
+	lintian --fail-on error --fail-on warning "$$deb" && \
+	$(SUDO) Hardware/package/install-test.sh "$$deb"
 
 ## The station web app on http://127.0.0.1:8080/ over your results (simulated station for web-started drills).
 serve: build
