@@ -61,6 +61,9 @@ public final class SessionKeeper {
     /// The session's number in the database.
     public var sessionID: Int64 { recorder.sessionID }
 
+    /// The store that holds the whole session; nil when it went to a rescue database.
+    public var keptIn: Store? { rescue == nil ? store : nil }
+
     /// Stores what `action` settles.
     public func handle(_ action: EngineAction) {
         switch action {

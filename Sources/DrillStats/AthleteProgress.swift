@@ -74,7 +74,10 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
     /// Latest counted session's median minus the one before, ms.
     public var latestChangeMilliseconds: Double?
 
-    public init(sessions: [SessionPoint], familiarisationSessions: Int = 2, minimumValidTrials: Int = 10) {
+    /// Valid trials a session needs, unless told otherwise, to count for trends and bests.
+    public static let minimumValidTrialsByDefault = 10
+
+    public init(sessions: [SessionPoint], familiarisationSessions: Int = 2, minimumValidTrials: Int = AthleteProgress.minimumValidTrialsByDefault) {
         let ordered = sessions.sorted { ($0.startedAtMilliseconds, $0.session) < ($1.startedAtMilliseconds, $1.session) }
         let counted: (SessionPoint) -> Bool = { $0.validCount >= minimumValidTrials && $0.medianMilliseconds != nil }
         let settled = ordered.dropFirst(familiarisationSessions).filter(counted)

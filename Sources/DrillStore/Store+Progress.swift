@@ -6,12 +6,15 @@ import GRDB
 public struct AthleteHistory: Equatable, Sendable, Codable {
     public var profile: String
     public var profileVersion: Int
+    /// The drill's title (what headings show).
+    public var title: String
     /// Complete sessions, oldest first.
     public var points: [SessionPoint]
 
-    public init(profile: String, profileVersion: Int, points: [SessionPoint]) {
+    public init(profile: String, profileVersion: Int, title: String, points: [SessionPoint]) {
         self.profile = profile
         self.profileVersion = profileVersion
+        self.title = title
         self.points = points
     }
 }
@@ -50,7 +53,7 @@ extension Store {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.started_at_ms, p.name, p.version, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, sa.score
+                    SELECT s.id, s.started_at_ms, p.name, p.version, p.title, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy, sa.score
                     FROM session_athlete sa JOIN session s ON s.id = sa.session_id JOIN profile p ON p.id = s.profile_id
                     WHERE sa.athlete_id = ? AND s.status = 'complete' AND (?2 IS NULL OR p.name = ?2)
                     ORDER BY s.started_at_ms, s.id
@@ -59,7 +62,7 @@ extension Store {
             var groups: [String: AthleteHistory] = [:]
             for row in rows {
                 let key = "\(row["name"] as String)\u{0}\(row["version"] as Int)"
-                groups[key, default: AthleteHistory(profile: row["name"], profileVersion: row["version"], points: [])].points.append(
+                groups[key, default: AthleteHistory(profile: row["name"], profileVersion: row["version"], title: row["title"], points: [])].points.append(
                     SessionPoint(
                         session: "\(row["id"] as Int64)", startedAtMilliseconds: row["started_at_ms"], validCount: row["valid_count"],
                         medianMilliseconds: row["median_rt_ms"], meanSpeed: row["mean_speed"], accuracy: row["accuracy"],

@@ -53,16 +53,16 @@ extension GymDatabase {
             throw GymError("no athlete named '\(athlete)' in the gym database", fix: "check the name, or sync the station that has them (snapcue sync)")
         }
         let rows = try await run("""
-            SELECT s.uuid, s.started_at_ms, p.name, p.version, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy
+            SELECT s.uuid, s.started_at_ms, p.name, p.version, p.title, sa.valid_count, sa.median_rt_ms, sa.mean_speed, sa.accuracy
             FROM session_athlete sa JOIN session s ON s.uuid = sa.session_uuid JOIN profile p ON p.content_hash = s.profile_hash
             WHERE sa.athlete_uuid = \(found.uuid) AND s.status = 'complete' AND (\(profile)::text IS NULL OR p.name = \(profile))
             ORDER BY s.started_at_ms, s.uuid
             """)
         var groups: [String: AthleteHistory] = [:]
-        for try await (uuid, started, name, version, valid, median, speed, accuracy) in rows.decode(
-            (String, Int64, String, Int, Int, Double?, Double?, Double?).self)
+        for try await (uuid, started, name, version, title, valid, median, speed, accuracy) in rows.decode(
+            (String, Int64, String, Int, String, Int, Double?, Double?, Double?).self)
         {
-            groups["\(name)\u{0}\(version)", default: AthleteHistory(profile: name, profileVersion: version, points: [])].points.append(
+            groups["\(name)\u{0}\(version)", default: AthleteHistory(profile: name, profileVersion: version, title: title, points: [])].points.append(
                 SessionPoint(session: uuid, startedAtMilliseconds: started, validCount: valid, medianMilliseconds: median, meanSpeed: speed, accuracy: accuracy))
         }
         let drills = groups.values.sorted { ($0.points.count, $1.profile, $0.profileVersion) > ($1.points.count, $0.profile, $1.profileVersion) }

@@ -22,7 +22,30 @@ struct DrillFormTests {
                 #expect(error.reason.hasPrefix("this drill uses ") && error.reason.contains("change its file"), "\(file): \(error.reason)")
             }
         }
-        #expect(["choice-4", "batak-30", "distractor", "quick-start", "zemkova-4-mat"].allSatisfy(editable.contains), "\(editable)")
+        #expect(["choice-4", "batak-30", "distractor", "quick-start", "zemkova-4-mat", "partner-mirror"].allSatisfy(editable.contains), "\(editable)")
+    }
+
+    @Test("a partner drill from the form: each partner pad calls a target, feints are no-go cues, and no wait or order is written (the partner chooses)")
+    func partnerDrill() throws {
+        let json = """
+            {"name": "shadow", "title": "Shadow", "description": "", "version": 1, "cues": [],
+             "partner": {"pads": ["partner-left", "partner-right"], "targets": ["right", "left"], "feints": ["partner-feint"],
+                         "on": "release", "light": true, "wait_seconds": 45},
+             "blocks": [{"name": "work", "length": "trials", "amount": 10, "sets": 2, "rest_seconds": 20}],
+             "foreperiod_min_milliseconds": 1000, "foreperiod_max_milliseconds": 3000, "timeout_milliseconds": 1200,
+             "order": "balanced", "nogo_probability": 0.2, "rapid_fire": false, "score": "median_rt", "max_repeats": 2}
+            """
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let form = try decoder.decode(DrillForm.self, from: Data(json.utf8))
+        let yaml = form.yaml
+        #expect(!yaml.contains("foreperiod") && !yaml.contains("order") && !yaml.contains("nogo_probability") && !yaml.contains("cues:"), "\(yaml)")
+        let profile = try Profile.parse(yaml, file: "shadow.yaml")
+        let partner = try #require(profile.partner)
+        #expect(partner.edge == .release && partner.lightsTarget && partner.wait == .seconds(45))
+        #expect(profile.cues.map(\.name) == ["partner-left", "partner-right", "partner-feint"])
+        #expect(profile.cues.map { $0.expected[Profile.soloSide] } == ["right", "left", nil] && profile.cues[2].isNoGo)
+        #expect(try DrillForm(profile: profile) == form.withoutPlannedRules, "the form reads back what it wrote")
     }
 
     @Test("names and titles a coach types are written as YAML that reads back the same, quotes and all")
@@ -47,5 +70,18 @@ struct DrillFormTests {
             #expect(throws: DrillForm.NotEditable.self, "\(what)") { try DrillForm(profile: profile) }
             do { _ = try DrillForm(profile: profile) } catch let error as DrillForm.NotEditable { #expect(error.reason.contains(what)) }
         }
+    }
+}
+
+private extension DrillForm {
+    /// The form as a partner drill reads back: the planned-cue rules it does not write are the built-in ones.
+    var withoutPlannedRules: DrillForm {
+        var form = self
+        form.foreperiodMinMilliseconds = 1000
+        form.foreperiodMaxMilliseconds = 3000
+        form.order = "random"
+        form.nogoProbability = 0
+        form.maxRepeats = 3
+        return form
     }
 }

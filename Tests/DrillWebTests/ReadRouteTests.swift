@@ -41,7 +41,7 @@ struct ReadRouteTests {
         }
     }
 
-    @Test("an athlete page draws the trend chart with one point per session, a band, and the distribution")
+    @Test("an athlete page draws the trend chart with one point per session, a legend of the marks drawn, and the distribution")
     func athletePageCharts() async throws {
         let fixture = try WebFixture.make()
         try await fixture.test { client in
@@ -49,8 +49,14 @@ struct ReadRouteTests {
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains("<svg class=\"chart trend\""))
-            #expect(html.components(separatedBy: "class=\"session-point").count - 1 == 4)
+            #expect(html.components(separatedBy: " r=\"5\" data-session=\"").count - 1 == 4)
             #expect(html.contains("class=\"trend-line\""))
+            // The legend names the marks drawn, and only those: the points, the best, the trend, its band if drawn.
+            let legend = String(try #require(html.components(separatedBy: "<ul class=\"legend\">").dropFirst().first).prefix(while: { $0 != "\n" }))
+            for meaning in ["median RT (tap for the session)", "personal best", "trend (down is faster)"] {
+                #expect(legend.contains(meaning), "\(meaning)")
+            }
+            #expect(legend.contains("95 % sure") == html.contains("<polygon class=\"band\""))
             #expect(html.contains("<svg class=\"chart distribution\""))
             #expect(html.components(separatedBy: "class=\"session-box\"").count - 1 == 4)
             let api = try await client.execute(uri: "/api/athletes/Ana?min_valid=5&familiarisation=0", method: .get)

@@ -111,7 +111,7 @@ struct BrowserTests {
         #expect(size > 10_000)
     }
 
-    @Test("an athlete page renders the trend chart (a point per session, the personal best marked) and the sessions table")
+    @Test("an athlete page heads each drill with its title and renders the trend chart (a point per session, the personal best marked, a legend) and the sessions table")
     func athlete() throws {
         let server = try Self.server()
         defer { _ = server.stop() }
@@ -120,8 +120,11 @@ struct BrowserTests {
         let best = try #require((progress["personal_best"] as? [String: Any])?["median_milliseconds"] as? Double)
         let dom = try browse(server.baseURL + "/athletes/Ana?min_valid=5")
         #expect(dom.contains("<svg class=\"chart trend\""))
-        #expect(dom.components(separatedBy: "<circle class=\"session-point").count - 1 == 4)
+        #expect(dom.components(separatedBy: " r=\"5\" data-session=\"").count - 1 == 4)
         #expect(dom.contains("session-point best"))
+        #expect(dom.contains("<h2>Four-pad choice reaction <small>choice-4 v"))
+        #expect(dom.contains("<ul class=\"legend\">") && dom.contains("personal best</li>") && dom.contains("one hit</li>"))
+        #expect(dom.contains("<dt>Speed (1/s)</dt>"))
         #expect(dom.contains("data-median=\"\(String(format: "%.1f", best))\""))
         #expect(dom.contains("<svg class=\"chart distribution\""))
         #expect(dom.contains(String(format: "%.1f ms", best)))
@@ -181,7 +184,7 @@ struct BrowserTests {
         }
     }
 
-    @Test("every page reads on a 390 px phone without scrolling sideways (a wide table scrolls in its own box), and at laptop and TV sizes")
+    @Test("every page reads on a 390 px phone without scrolling sideways (a wide table scrolls in its own box), and at laptop and TV sizes; charts keep readable, unoverlapped labels and a legend")
     func pagesFitEveryScreen() throws {
         let database = freshDatabase()
         let runs: [[String]] = [
@@ -205,7 +208,15 @@ struct BrowserTests {
             let scrollWidth = page["scrollWidth"] as? Int ?? .max, clientWidth = page["clientWidth"] as? Int ?? 0
             #expect(scrollWidth <= clientWidth, "\(place): the page scrolls sideways (\(scrollWidth) > \(clientWidth) px): \(page["sticking"] ?? "")")
             #expect((page["sticking"] as? [String])?.isEmpty == true, "\(place): \(page["sticking"] ?? "")")
+            guard let charts = page["charts"] as? Int, charts > 0 else { continue }
+            // About 10 px type or more: a label's box is some 1.2 times its type size.
+            let smallest = (page["smallestChartLabel"] as? NSNumber)?.doubleValue ?? 0
+            #expect(smallest >= 12, "\(place): a chart label is drawn \(smallest) px tall")
+            #expect(page["chartLabelOverlaps"] as? Int == 0, "\(place): chart labels overlap")
+            #expect(page["chartsWithoutLegend"] as? Int == 0, "\(place): a chart has no legend")
         }
+        let chartPages = measured.filter { ($0["charts"] as? Int ?? 0) > 0 }
+        #expect(chartPages.count == Self.widths.count, "the athlete page's charts are measured at every size")
     }
 
     @Test("from a 390 px phone a trainer starts a drill (the message beside Start), the TV shows it with no navigation, Stop asks first, then the TV rotates the week's leaderboards")
@@ -237,7 +248,7 @@ struct BrowserTests {
         #expect(idle["fits"] as? Bool == true, "\(idle)")
     }
 
-    @Test("a coach builds, saves and runs a new drill from a 390 px phone: a located error as typed, a plan preview, an edited drill saved as its next version")
+    @Test("a coach builds, saves and runs a new drill from a 390 px phone: a located error as typed, a plan preview, an edited drill saved as its next version, a partner drill")
     func coachBuildsADrill() throws {
         let folder = NSTemporaryDirectory() + "snapcue-builder-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: packageRoot + "/Profiles", toPath: folder)
@@ -249,6 +260,12 @@ struct BrowserTests {
         #expect(located.hasPrefix("kim-drill.yaml:") && located.contains("padX") && located.contains("Fix:"), "\(check)")
         #expect((check["plan_items"] as? Int ?? 0) >= 12 && check["yaml_has_name"] as? Bool == true && check["page_scrolls_sideways"] as? Bool == false, "\(check)")
         #expect((steps["save-new"]?["message"] as? String)?.hasPrefix("Saved kim-drill v1") == true, "\(steps["save-new"] ?? [:])")
+        let partner = try #require(steps["partner"])
+        let partnerYAML = partner["yaml"] as? String ?? ""
+        #expect(partnerYAML.contains("partner:") && partnerYAML.contains("map: {partner-left: right, partner-right: left}")
+            && partnerYAML.contains("feints: [partner-feint]") && !partnerYAML.contains("foreperiod"), "\(partner)")
+        #expect((partner["check"] as? String)?.hasPrefix("Ready") == true && partner["planned_fields_hidden"] as? Bool == true, "\(partner)")
+        #expect((partner["message"] as? String)?.hasPrefix("Saved mirror-kim v1") == true, "\(partner)")
         let edit = try #require(steps["save-edit"])
         #expect((edit["note"] as? String)?.contains("makes it v2") == true, "\(edit)")
         #expect((edit["message"] as? String)?.hasPrefix("Saved choice-4 v2") == true && (edit["message"] as? String)?.contains("choice-4-v1.yaml.bak") == true, "\(edit)")

@@ -110,6 +110,49 @@ struct StoreCLITests {
         #expect(lines[1].contains(",Cleo,") && lines[1].contains(",go-nogo,") && lines[1].contains(",median_rt,"))
     }
 
+    @Test("stats fits 100 columns: a wide table comes in parts, each led by the session's number; headings name the drill's title")
+    func statsFitsAHundredColumns() throws {
+        let db = freshDatabase()
+        for (profile, seed) in [("reactive-y", "1"), ("reactive-y", "2"), ("go-nogo", "3")] {
+            let run = try snapcue("run", "Profiles/\(profile).yaml", "--virtual-athlete", "--fast", "--seed", seed, "--athlete", "Dee", "--db", db)
+            #expect(run.status == 0, "\(run.errorOutput)")
+        }
+        let stats = try snapcue("stats", "--athlete", "Dee", "--db", db)
+        #expect(stats.status == 0, "\(stats.errorOutput)")
+        let lines = stats.output.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines { #expect(line.count <= 100, "\(line.count) columns: \(line)") }
+        #expect(stats.output.contains("Dee · Reactive Y agility (reactive-y v"))
+        // Every column is still there: the gate runs' totals, the scores and the errors' table.
+        for header in ["score", "median", "move", "total", "fast 10%", "lapses", "accuracy", "d′", "ToT ms/min"] {
+            #expect(lines.contains { $0.contains(header) }, "no column \(header)")
+        }
+        let headerRows = lines.filter { $0.hasPrefix("    #") || $0.hasPrefix("  #") }
+        #expect(headerRows.count >= 4, "the two drills' tables, each in two parts or more:\n\(stats.output)")
+    }
+
+    @Test("the end of a stored drill compares it with the athlete's last session, personal best and MDC")
+    func endSummaryComparesWithHistory() throws {
+        let db = freshDatabase()
+        var outputs: [String] = []
+        for seed in ["11", "12", "13", "14"] {
+            let run = try snapcue("run", "Profiles/quick-start.yaml", "--virtual-athlete", "--fast", "--seed", seed, "--athlete", "Eli", "--db", db)
+            #expect(run.status == 0, "\(run.errorOutput)")
+            outputs.append(run.output)
+        }
+        #expect(outputs[0].contains("Eli against their history of this drill:"))
+        #expect(outputs[0].contains("the first counted session, the next one is compared with it"))
+        #expect(outputs[1].contains("than last session (") || outputs[1].contains("the same as last session"))
+        #expect(outputs[1].contains("the day-to-day noise (MDC) is known from the third counted session on"))
+        #expect(outputs[1].contains("a new personal best") || outputs[1].contains("personal best ") )
+        #expect(outputs[3].contains("the day-to-day noise (MDC "), "\(outputs[3])")
+        // The figures are the ones stats reports.
+        let stats = try snapcue("stats", "--athlete", "Eli", "--db", db, "--json")
+        let drills = try #require((try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])?["drills"] as? [[String: Any]])
+        let progress = try #require(drills.first?["progress"] as? [String: Any])
+        let mdc = try #require(progress["minimal_detectable_change_milliseconds"] as? Double)
+        #expect(outputs[3].contains(String(format: "(MDC %.1f ms)", mdc)), "\(outputs[3])")
+    }
+
     @Test("kill -9 mid-drill loses no completed trial, and the session shows as aborted")
     func crashSafety() throws {
         let db = freshDatabase()

@@ -4,8 +4,9 @@
 usage: builder_flow.py BASE_URL TOKEN SCREENSHOT_DIR
 
 At 390 px: the drill builder checks a drill as it is typed (a wrong pad is a located error, fixed, then
-ready with a plan), saves it, edits a drill already here (saving it raises its version), and the new
-drill then starts from the trainer page. Screenshots at phone, laptop and TV sizes. Prints one JSON
+ready with a plan), saves it, edits a drill already here (saving it raises its version), builds a
+partner drill (the partner's pads and the pad each calls), and the first new drill then starts from the
+trainer page. Screenshots at phone, laptop and TV sizes. Prints one JSON
 object per step; exits non-zero when a step cannot run.
 """
 import sys
@@ -67,6 +68,27 @@ def main():
             driver.save_screenshot(f"{shots}/builder-{name}.png")
 
         viewport(driver, 390, 844, True)
+        Select(driver.find_element(By.ID, "template")).select_by_value("")
+        wait.until(lambda d: check().text.startswith("Ready"))
+        retype(driver.find_element(By.ID, "drill-name"), "mirror-kim")
+        Select(driver.find_element(By.NAME, "cue_source")).select_by_value("partner")
+        rows = lambda: driver.find_elements(By.CSS_SELECTOR, "#partner-pads .partner-pad")
+        wait.until(lambda d: len(rows()) == 1)
+        retype(rows()[0].find_element(By.CSS_SELECTOR, "[data-field=pad]"), "partner-left")
+        retype(rows()[0].find_element(By.CSS_SELECTOR, "[data-field=target]"), "right")
+        driver.find_element(By.ID, "add-partner-pad").click()
+        retype(rows()[1].find_element(By.CSS_SELECTOR, "[data-field=pad]"), "partner-right")
+        retype(rows()[1].find_element(By.CSS_SELECTOR, "[data-field=target]"), "left")
+        retype(driver.find_element(By.NAME, "partner_feints"), "partner-feint")
+        wait.until(lambda d: "partner-feint" in driver.find_element(By.ID, "yaml").text)
+        wait.until(lambda d: check().text.startswith("Ready"))
+        partner_yaml = driver.find_element(By.ID, "yaml").text
+        driver.save_screenshot(f"{shots}/builder-partner-phone.png")
+        hidden = not driver.find_element(By.NAME, "foreperiod_min").is_displayed() and not driver.find_element(By.ID, "cues").is_displayed()
+        driver.find_element(By.CSS_SELECTOR, "#builder-form button[type=submit]").click()
+        wait.until(lambda d: status.text and not status.text.startswith("Saving") and "mirror-kim" in status.text)
+        report("partner", yaml=partner_yaml, check=check().text, planned_fields_hidden=hidden, message=status.text)
+
         driver.get(base + "/trainer")
         Select(driver.find_element(By.ID, "drill-choice")).select_by_value("kim-drill")
         driver.find_element(By.ID, "athlete-1").send_keys("Kim")

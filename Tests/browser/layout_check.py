@@ -6,7 +6,8 @@ usage: layout_check.py BASE_URL SCREENSHOT_DIR PATH [PATH ...]
 For each page at a phone (390 x 844), a laptop (1280 x 800) and a TV (1920 x 1080), it prints one JSON
 object per line: the page, the size, whether the page scrolls sideways (the document wider than the
 viewport), the elements that stick out of the viewport outside a box that scrolls on its own, whether
-the navigation bar is shown, and the screenshot it saved (SCREENSHOT_DIR/PAGE-SIZE.png). The Swift test
+the navigation bar is shown, its charts' smallest label (px tall as drawn), x-axis labels that overlap and
+charts without a legend, and the screenshot it saved (SCREENSHOT_DIR/PAGE-SIZE.png). The Swift test
 that runs it judges the figures.
 """
 import json
@@ -36,7 +37,20 @@ for (const element of document.querySelectorAll('body *')) {
              ' right=' + Math.round(box.right));
   }
 }
+// Charts: the smallest label as drawn (px tall), x-axis labels that overlap, and charts without a legend.
+let smallestLabel = null, overlaps = 0, withoutLegend = 0;
+for (const chart of document.querySelectorAll('svg.chart')) {
+  const ticks = [...chart.querySelectorAll('text.tick')].map((t) => t.getBoundingClientRect()).filter((b) => b.height > 0);
+  for (const box of ticks) smallestLabel = smallestLabel === null ? box.height : Math.min(smallestLabel, box.height);
+  const xTicks = ticks.filter((b) => b.top > chart.getBoundingClientRect().bottom - 40 * chart.getBoundingClientRect().height / 300);
+  xTicks.sort((a, b) => a.left - b.left);
+  for (let i = 1; i < xTicks.length; i++) if (xTicks[i].left < xTicks[i - 1].right) overlaps++;
+  const next = chart.nextElementSibling;
+  if (!next || !next.matches('ul.legend')) withoutLegend++;
+}
 return {
+  charts: document.querySelectorAll('svg.chart').length, smallestChartLabel: smallestLabel, chartLabelOverlaps: overlaps,
+  chartsWithoutLegend: withoutLegend,
   scrollWidth: document.documentElement.scrollWidth, clientWidth: width, sticking: out.slice(0, 6),
   navigation: !!document.querySelector('header.bar nav'), title: document.title,
 };

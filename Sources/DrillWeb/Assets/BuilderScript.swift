@@ -12,8 +12,9 @@ enum BuilderScript {
         cues: [{ name: "go", lights: ["pad1"], colors: [""], target: "pad1", nogo: false }],
         blocks: [{ name: "work", length: "trials", amount: 12, sets: 1, rest_seconds: 30 }],
         foreperiod_min_milliseconds: 1000, foreperiod_max_milliseconds: 3000, timeout_milliseconds: 1500,
-        order: "random", nogo_probability: 0, rapid_fire: false, score: "median_rt", max_repeats: 3,
+        order: "random", nogo_probability: 0, rapid_fire: false, score: "median_rt", max_repeats: 3, partner: null,
       });
+      const blankPartner = () => ({ pads: [], targets: [], feints: [], on: "press", light: false, wait_seconds: 60 });
       let drill = blank();
       function headers() { return { "Authorization": "Bearer " + token, "Content-Type": "application/json" }; }
       function row(templateId, container, values) {
@@ -35,11 +36,28 @@ enum BuilderScript {
         form.elements.rapid_fire.checked = drill.rapid_fire;
         $("cues").replaceChildren();
         for (const cue of drill.cues) row("cue-row", $("cues"), { name: cue.name, lights: cue.lights.join(", "), color: cue.colors.find((c) => c) || "", target: cue.target, nogo: cue.nogo });
+        const partner = drill.partner || blankPartner();
+        form.elements.cue_source.value = drill.partner ? "partner" : "lights";
+        $("partner-pads").replaceChildren();
+        partner.pads.forEach((pad, i) => row("partner-row", $("partner-pads"), { pad, target: partner.targets[i] || "" }));
+        form.elements.partner_feints.value = partner.feints.join(", ");
+        form.elements.partner_on.value = partner.on;
+        form.elements.partner_light.checked = partner.light;
+        form.elements.partner_wait.value = partner.wait_seconds;
+        showSource();
         $("blocks").replaceChildren();
         for (const block of drill.blocks) row("block-row", $("blocks"), {
           name: block.name, length: block.length, amount: block.amount, sets: block.sets, rest: block.rest_seconds, order: block.order || "",
           wait_min: block.foreperiod_min_milliseconds ?? "", wait_max: block.foreperiod_max_milliseconds ?? "", timeout: block.timeout_milliseconds ?? "",
         });
+      }
+      // A partner drill: the partner's pads replace the cue rows, and the wait, order and no-go share (the partner chooses) go.
+      function showSource() {
+        const partner = form.elements.cue_source.value === "partner";
+        $("light-cues").hidden = partner;
+        $("partner-cues").hidden = !partner;
+        form.classList.toggle("partner-drill", partner);
+        if (partner && !$("partner-pads").children.length) row("partner-row", $("partner-pads"), { pad: "", target: "" });
       }
       function read() {
         const number = (name, fallback) => { const v = Number(form.elements[name].value); return Number.isFinite(v) && form.elements[name].value !== "" ? v : fallback; };
@@ -58,6 +76,20 @@ enum BuilderScript {
           const lights = get("lights").value.split(",").map((s) => s.trim()).filter((s) => s);
           return { name: get("name").value.trim(), lights, colors: lights.map(() => get("color").value), target: get("target").value.trim(), nogo: get("nogo").checked };
         });
+        if (form.elements.cue_source.value === "partner") {
+          const pairs = Array.from($("partner-pads").children).map((node) => ({
+            pad: node.querySelector("[data-field=pad]").value.trim(), target: node.querySelector("[data-field=target]").value.trim(),
+          }));
+          drill.partner = {
+            pads: pairs.map((p) => p.pad), targets: pairs.map((p) => p.target),
+            feints: form.elements.partner_feints.value.split(",").map((s) => s.trim()).filter((s) => s),
+            on: form.elements.partner_on.value, light: form.elements.partner_light.checked,
+            wait_seconds: Number(form.elements.partner_wait.value) || 60,
+          };
+          drill.cues = [];
+        } else {
+          drill.partner = null;
+        }
         drill.blocks = Array.from($("blocks").children).map((node, index) => {
           const get = (field) => node.querySelector("[data-field=" + field + "]");
           const optional = (field) => get(field).value === "" ? null : Number(get(field).value);
@@ -112,6 +144,8 @@ enum BuilderScript {
         changed();
       });
       $("add-cue").addEventListener("click", () => { row("cue-row", $("cues"), { name: "cue" + ($("cues").children.length + 1), lights: "", color: "", target: "", nogo: false }); changed(); });
+      $("add-partner-pad").addEventListener("click", () => { row("partner-row", $("partner-pads"), { pad: "", target: "" }); changed(); });
+      form.elements.cue_source.addEventListener("change", showSource);
       $("add-block").addEventListener("click", () => { row("block-row", $("blocks"), { name: "block" + ($("blocks").children.length + 1), length: "trials", amount: 10, sets: 1, rest: 30 }); changed(); });
       form.addEventListener("input", changed);
       form.addEventListener("change", changed);

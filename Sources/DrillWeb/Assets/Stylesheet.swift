@@ -36,6 +36,7 @@ enum Stylesheet {
     .builder { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
     fieldset.row { border: 1px solid var(--grid); border-radius: 8px; margin: .4rem 0; padding: .4rem .6rem; display: flex; flex-wrap: wrap; gap: .2rem .4rem; align-items: end; }
     fieldset.row input:not([type=checkbox]) { width: 9rem; }
+    form.partner-drill .planned-only { display: none; }
     pre.yaml { white-space: pre-wrap; word-break: break-word; background: #0b0f13; padding: .6rem; border-radius: 6px; font-size: .85em; }
     ol.plan { max-height: 18rem; overflow-y: auto; padding-left: 2rem; font-size: .9em; }
     #check.ok { color: var(--accent); } #check.error { color: var(--bad); }
@@ -53,15 +54,22 @@ enum Stylesheet {
     svg.chart { width: 100%; max-width: 760px; height: auto; background: var(--panel); border-radius: 8px; display: block; margin: .4rem 0 1rem; }
     svg.chart .grid { stroke: var(--grid); stroke-width: 1; }
     svg.chart .tick, svg.chart .axis-label { fill: var(--muted); font-size: 12px; }
-    svg.chart .band { fill: rgba(55, 200, 113, .18); stroke: none; }
-    svg.chart .trend-line { fill: none; stroke: var(--accent); stroke-width: 2.5; }
-    svg.chart .session-point { fill: #7cc4ff; stroke: var(--bg); stroke-width: 1.5; }
-    svg.chart .session-point.familiarisation { fill: none; stroke: #7cc4ff; }
-    svg.chart .session-point.not-counted { fill: var(--muted); opacity: .6; }
-    svg.chart .session-point.best { fill: var(--warn); }
-    svg.chart .box { fill: rgba(124, 196, 255, .25); stroke: #7cc4ff; }
-    svg.chart .whisker { stroke: #7cc4ff; } svg.chart .median { stroke: var(--warn); stroke-width: 2.5; }
-    svg.chart .rt { fill: var(--text); opacity: .55; }
+    /* A chart's marks, and the same marks in its legend (svg.swatch). */
+    svg:is(.chart, .swatch) .band { fill: rgba(55, 200, 113, .18); stroke: none; }
+    svg:is(.chart, .swatch) .trend-line { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+    svg:is(.chart, .swatch) .session-point { fill: #7cc4ff; stroke: var(--bg); stroke-width: 1.5; }
+    svg:is(.chart, .swatch) .session-point.familiarisation { fill: none; stroke: #7cc4ff; }
+    svg:is(.chart, .swatch) .session-point.not-counted { fill: var(--muted); opacity: .6; }
+    svg:is(.chart, .swatch) .session-point.best { fill: var(--warn); }
+    svg:is(.chart, .swatch) .box { fill: rgba(124, 196, 255, .25); stroke: #7cc4ff; }
+    svg:is(.chart, .swatch) .whisker { stroke: #7cc4ff; } svg:is(.chart, .swatch) .median { stroke: var(--warn); stroke-width: 2.5; }
+    svg:is(.chart, .swatch) .rt { fill: var(--text); opacity: .55; }
+    ul.legend { list-style: none; padding: 0; margin: -.6rem 0 1rem; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; color: var(--muted); font-size: .9em; max-width: 760px; }
+    ul.legend li { display: flex; align-items: center; gap: .4rem; }
+    svg.swatch { width: 1.4em; height: 1.4em; flex: none; }
+    dl.explain { margin: .2rem 0 1.2rem; color: var(--muted); font-size: .9em; max-width: 60rem; }
+    dl.explain > div { margin: .25rem 0; } dl.explain dt { display: inline; font-weight: 600; color: var(--text); }
+    dl.explain dt::after { content: ": "; } dl.explain dd { display: inline; margin: 0; }
     body.tv main { max-width: none; }
     .live { text-align: center; }
     .live h1 { font-size: clamp(1.6rem, 4vw, 3.5rem); margin: .2rem 0; }
@@ -109,6 +117,10 @@ enum Stylesheet {
       label { max-width: 100%; }
       select, input:not([type=checkbox]):not([type=radio]) { max-width: 100%; }
       dl.figures > div { min-width: 0; flex: 1 1 9rem; }
+      /* Charts draw at half their size here: larger type keeps their labels readable (about 11 px),
+         and the axis titles give way to the headings and legends, which say the same. */
+      svg.chart .tick { font-size: 22px; }
+      svg.chart .axis-label { display: none; }
       .live-numbers { gap: 4vw; flex-wrap: wrap; }
     }
     """#

@@ -4,9 +4,10 @@ import DrillCore
 /// show, turned into the profile's YAML here (one writer of profiles from the
 /// web). It covers the drills a coach builds from scratch: cues with lights,
 /// colours and targets, no-go cues, blocks of trials, time or hits, sets and
-/// rests, the foreperiod, timeout, order, rapid-fire and the score. A drill
-/// with more (a partner, a gate run, a home switch, two sides, rules set per
-/// block beyond order, wait and timeout) is edited in its file; `init(profile:)` says which part.
+/// rests, the foreperiod, timeout, order, rapid-fire, the score, and cues that
+/// come from a partner's move. A drill with more (a gate run, a home switch,
+/// two sides, rules set per block beyond order, wait and timeout) is edited in
+/// its file; `init(profile:)` says which part.
 public struct DrillForm: Codable, Equatable, Sendable {
     public struct CueRow: Codable, Equatable, Sendable {
         public var name: String
@@ -37,11 +38,29 @@ public struct DrillForm: Codable, Equatable, Sendable {
         public var capSeconds: Int?
     }
 
+    /// Cues from a partner: each partner pad calls one of the athlete's targets.
+    public struct PartnerRow: Codable, Equatable, Sendable {
+        /// The partner's pads, in order, and the target each calls (same positions).
+        public var pads: [String]
+        public var targets: [String]
+        /// Partner pads that call nothing: no-go cues.
+        public var feints: [String]
+        /// `press` or `release`: the partner's edge that is the cue.
+        public var on: String
+        /// Also light the athlete's target at the partner's move.
+        public var light: Bool
+        /// The drill ends when the partner has not moved for this long, seconds.
+        public var waitSeconds: Int
+    }
+
     public var name: String
     public var title: String
     public var description: String
     public var version: Int
+    /// The cues; unused when `partner` is set (the partner's pads are the cues).
     public var cues: [CueRow]
+    /// Set when the cues come from a partner's move; nil when the station's lights cue.
+    public var partner: PartnerRow?
     public var blocks: [BlockRow]
     public var foreperiodMinMilliseconds: Int
     public var foreperiodMaxMilliseconds: Int
@@ -64,7 +83,8 @@ public struct DrillForm: Codable, Equatable, Sendable {
     /// The form of `profile`, or `NotEditable` naming what the builder does not edit.
     public init(profile: Profile) throws {
         let unsupported: [(Bool, String)] = [
-            (profile.partner != nil, "a partner"), (profile.mode != .press, "a home switch or timing gates"),
+            (profile.mode != .press, "a home switch or timing gates"),
+            (profile.partner.map { $0.wait != .seconds(Int64($0.wait.seconds.rounded())) } ?? false, "a partner wait in fractions of a second"),
             (profile.isHeadToHead, "two sides"), (profile.cues.contains(where: { $0.sound != nil }), "sound cues"),
             (profile.cues.contains(where: \.expectsAllLit), "'expect: all'"),
             (profile.blocks.contains(where: { $0.rules.foreperiod.isExponential }), "a non-aging (exponential) wait"),
@@ -93,6 +113,14 @@ public struct DrillForm: Codable, Equatable, Sendable {
             CueRow(
                 name: cue.name, lights: cue.lights, colors: cue.lights.map { cue.lightColors[$0] ?? "" },
                 target: cue.expected[Profile.soloSide] ?? "", nogo: cue.isNoGo)
+        }
+        if let source = profile.partner {
+            let calls = profile.cues.filter { !$0.isNoGo }
+            partner = PartnerRow(
+                pads: calls.map(\.name), targets: calls.map { $0.expected[Profile.soloSide] ?? "" },
+                feints: profile.cues.filter(\.isNoGo).map(\.name), on: source.edge.rawValue, light: source.lightsTarget,
+                waitSeconds: Int(source.wait.seconds.rounded()))
+            cues = []
         }
         blocks = profile.blocks.map { block in
             let (length, amount): (String, Int) = switch block.length {
@@ -136,7 +164,33 @@ public struct DrillForm: Codable, Equatable, Sendable {
         case nil: lines.append("score: \(Self.scalar(score))")  // the check says what is wrong with it
         }
         lines.append("")
-        lines.append("cues:")
+        if let partner {
+            lines += Self.partnerLines(partner)
+        } else {
+            lines += cueLines
+        }
+        lines.append("")
+        lines.append("defaults:")
+        // A partner chooses each cue and its moment: no wait, order or share of no-go cues to set.
+        if partner == nil {
+            let wait = Self.wait(foreperiodMinMilliseconds, foreperiodMaxMilliseconds)
+            lines.append(rapidFire ? "  rapid_fire: {gap: \(wait)}" : "  foreperiod: \(wait)")
+        }
+        lines.append("  timeout: \(timeoutMilliseconds)ms")
+        if partner == nil {
+            lines.append("  order: \(Self.scalar(order))")
+            if order == "balanced" && maxRepeats != 3 { lines.append("  max_repeats: \(maxRepeats)") }
+            if nogoProbability > 0 { lines.append("  nogo_probability: \(nogoProbability)") }
+        }
+        lines.append("")
+        lines.append("blocks:")
+        for block in blocks { lines += blockLines(block) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `cues:` and a line per cue.
+    private var cueLines: [String] {
+        var lines = ["cues:"]
         for cue in cues {
             var fields: [String] = []
             let colored = cue.colors.contains { !$0.isEmpty }
@@ -155,35 +209,42 @@ public struct DrillForm: Codable, Equatable, Sendable {
             fields.append(cue.nogo ? "nogo: true" : "expect: \(Self.scalar(cue.target))")
             lines.append("  \(Self.scalar(cue.name)): {\(fields.joined(separator: ", "))}")
         }
-        lines.append("")
-        lines.append("defaults:")
-        let wait = Self.wait(foreperiodMinMilliseconds, foreperiodMaxMilliseconds)
-        lines.append(rapidFire ? "  rapid_fire: {gap: \(wait)}" : "  foreperiod: \(wait)")
-        lines.append("  timeout: \(timeoutMilliseconds)ms")
-        lines.append("  order: \(Self.scalar(order))")
-        if order == "balanced" && maxRepeats != 3 { lines.append("  max_repeats: \(maxRepeats)") }
-        if nogoProbability > 0 { lines.append("  nogo_probability: \(nogoProbability)") }
-        lines.append("")
-        lines.append("blocks:")
-        for block in blocks {
-            lines.append("  - name: \(Self.scalar(block.name))")
-            lines.append("    \(Self.scalar(block.length)): \(block.length == "duration" ? "\(block.amount)s" : "\(block.amount)")")
-            if block.length == "hits", let cap = block.capSeconds { lines.append("    duration: \(cap)s") }
-            if block.sets > 1 {
-                lines.append("    sets: \(block.sets)")
-                lines.append("    rest: \(block.restSeconds)s")
-            }
-            if let order = block.order, !order.isEmpty {
-                lines.append("    order: \(Self.scalar(order))")
-                if order == "balanced" && self.order != "balanced" && maxRepeats != 3 { lines.append("    max_repeats: \(maxRepeats)") }
-            }
-            if let low = block.foreperiodMinMilliseconds {
-                let wait = Self.wait(low, block.foreperiodMaxMilliseconds ?? low)
-                lines.append(rapidFire ? "    rapid_fire: {gap: \(wait)}" : "    foreperiod: \(wait)")
-            }
-            if let timeout = block.timeoutMilliseconds { lines.append("    timeout: \(timeout)ms") }
+        return lines
+    }
+
+    /// `partner:` with the pairs as a table, in the form's order.
+    private static func partnerLines(_ partner: PartnerRow) -> [String] {
+        let pairs = zip(partner.pads, partner.targets).map { "\(scalar($0)): \(scalar($1))" }
+        var lines = ["partner:", "  on: \(scalar(partner.on))", "  map: {\(pairs.joined(separator: ", "))}"]
+        if !partner.feints.isEmpty { lines.append("  feints: [\(partner.feints.map(scalar).joined(separator: ", "))]") }
+        if partner.light { lines.append("  light: true") }
+        lines.append("  wait: \(partner.waitSeconds)s")
+        return lines
+    }
+
+    /// A block's lines under `blocks:`.
+    private func blockLines(_ block: BlockRow) -> [String] {
+        var lines = ["  - name: \(Self.scalar(block.name))"]
+        lines.append("    \(Self.scalar(block.length)): \(block.length == "duration" ? "\(block.amount)s" : "\(block.amount)")")
+        if block.length == "hits", let cap = block.capSeconds { lines.append("    duration: \(cap)s") }
+        if block.sets > 1 {
+            lines.append("    sets: \(block.sets)")
+            lines.append("    rest: \(block.restSeconds)s")
         }
-        return lines.joined(separator: "\n") + "\n"
+        guard partner == nil else {
+            if let timeout = block.timeoutMilliseconds { lines.append("    timeout: \(timeout)ms") }
+            return lines
+        }
+        if let order = block.order, !order.isEmpty {
+            lines.append("    order: \(Self.scalar(order))")
+            if order == "balanced" && self.order != "balanced" && maxRepeats != 3 { lines.append("    max_repeats: \(maxRepeats)") }
+        }
+        if let low = block.foreperiodMinMilliseconds {
+            let wait = Self.wait(low, block.foreperiodMaxMilliseconds ?? low)
+            lines.append(rapidFire ? "    rapid_fire: {gap: \(wait)}" : "    foreperiod: \(wait)")
+        }
+        if let timeout = block.timeoutMilliseconds { lines.append("    timeout: \(timeout)ms") }
+        return lines
     }
 
     /// A wait as a profile writes it: `800ms`, or uniform between two.

@@ -34,4 +34,11 @@ struct ChartFrame {
     func xLabel(_ label: String) -> String {
         "<text class=\"axis-label\" x=\"\(svgNumber((left + width - right) / 2))\" y=\"\(svgNumber(height - 4))\" text-anchor=\"middle\">\(escapeHTML(label))</text>\n"
     }
+
+    /// A legend under a chart: each entry a small drawing of the mark (`shape`: SVG in a 16×16
+    /// box, styled as the chart's own marks) and what it means, in HTML text that reads at any size.
+    static func legend(_ entries: [(shape: String, meaning: String)]) -> String {
+        let items = entries.map { "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\">\($0.shape)</svg>\(escapeHTML($0.meaning))</li>" }
+        return "<ul class=\"legend\">\(items.joined())</ul>\n"
+    }
 }

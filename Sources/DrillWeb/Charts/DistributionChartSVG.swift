@@ -43,7 +43,12 @@ enum DistributionChartSVG {
             svg += "<a href=\"/sessions/\(column.session)\"><text class=\"tick\" x=\"\(svgNumber(centre))\" y=\"\(svgNumber(height - bottom + 18))\" text-anchor=\"middle\">#\(column.session)</text></a>\n"
         }
         svg += frame.xLabel("session")
-        svg += "</svg>"
-        return svg
+        svg += "</svg>\n"
+        return svg + ChartFrame.legend([
+            ("<circle class=\"rt\" cx=\"4\" cy=\"5\" r=\"2\"/><circle class=\"rt\" cx=\"11\" cy=\"9\" r=\"2\"/><circle class=\"rt\" cx=\"6\" cy=\"13\" r=\"2\"/>", "one hit"),
+            ("<rect class=\"box\" x=\"3\" y=\"3\" width=\"10\" height=\"10\"/>", "the middle half of the hits"),
+            ("<line class=\"median\" x1=\"2\" x2=\"14\" y1=\"8\" y2=\"8\"/>", "median"),
+            ("<line class=\"whisker\" x1=\"8\" x2=\"8\" y1=\"1\" y2=\"15\"/>", "from the fastest 10 % to the slowest 10 %"),
+        ])
     }
 }

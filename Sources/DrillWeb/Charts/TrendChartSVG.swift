@@ -8,7 +8,7 @@ import DrillStats
 /// pivoting on the fit at the middle fitted session: narrow in the middle,
 /// widening toward both ends, as the uncertainty of a slope does.
 /// x is the session's date when the trend is per week, its order when per
-/// session (sessions within one day).
+/// session (sessions within one day). A legend under it names the marks drawn.
 enum TrendChartSVG {
     static let frame = ChartFrame(width: 720, height: 300)
 
@@ -42,12 +42,13 @@ enum TrendChartSVG {
         }
         svg += frame.xLabel(byDate ? "session date" : "session")
 
-        if band.count >= 2, progress.trend?.fit.intervalIsValid == true {
+        let drawsLine = band.count >= 2, drawsBand = drawsLine && progress.trend?.fit.intervalIsValid == true
+        if drawsBand {
             let upper = band.map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.high)))" }
             let lower = band.reversed().map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.low)))" }
             svg += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\"><title>95 % confidence band of the trend</title></polygon>\n"
         }
-        if band.count >= 2 {
+        if drawsLine {
             let line = band.map { "\(svgNumber(xScale($0.x))),\(svgNumber(yScale($0.fit)))" }
             svg += "<polyline class=\"trend-line\" points=\"\(line.joined(separator: " "))\"/>\n"
         }
@@ -63,8 +64,26 @@ enum TrendChartSVG {
             svg += "<a href=\"/sessions/\(entry.point.session)\"><circle class=\"\(classes.joined(separator: " "))\" cx=\"\(svgNumber(xScale(xs[index])))\" cy=\"\(svgNumber(yScale(median)))\" r=\"5\" "
                 + "data-session=\"\(entry.point.session)\" data-median=\"\(WebFormat.milliseconds(median))\"><title>\(escapeHTML(tip))</title></circle></a>\n"
         }
-        svg += "</svg>"
-        return svg
+        svg += "</svg>\n"
+        return svg + legend(progress, entries: entries, drawsLine: drawsLine, drawsBand: drawsBand)
+    }
+
+    /// The marks this chart drew, and what each means.
+    private static func legend(_ progress: AthleteProgress, entries: [AthleteProgress.Entry], drawsLine: Bool, drawsBand: Bool) -> String {
+        var legend: [(shape: String, meaning: String)] = [("<circle class=\"session-point\" cx=\"8\" cy=\"8\" r=\"5\"/>", "a session's median RT (tap for the session)")]
+        if progress.personalBest != nil {
+            legend.append(("<circle class=\"session-point best\" cx=\"8\" cy=\"8\" r=\"5\"/>", "personal best"))
+        }
+        if entries.contains(where: \.familiarisation) {
+            legend.append(("<circle class=\"session-point familiarisation\" cx=\"8\" cy=\"8\" r=\"5\"/>",
+                           "first sessions, for getting used to the drill" + (progress.familiarisationExcluded ? ": not in the trend" : "")))
+        }
+        if entries.contains(where: { !$0.counted }) {
+            legend.append(("<circle class=\"session-point not-counted\" cx=\"8\" cy=\"8\" r=\"5\"/>", "too few valid trials to count"))
+        }
+        if drawsLine { legend.append(("<line class=\"trend-line\" x1=\"1\" y1=\"12\" x2=\"15\" y2=\"4\"/>", "trend (down is faster)")) }
+        if drawsBand { legend.append(("<rect class=\"band\" x=\"1\" y=\"3\" width=\"14\" height=\"10\"/>", "where the trend lies, 95 % sure")) }
+        return ChartFrame.legend(legend)
     }
 
     /// Fitted value and band at each fitted session's x (chart units).

@@ -153,7 +153,7 @@ public struct LiveState: Equatable, Sendable, Codable {
     public static let recentLimit = 8
 
     private var pendingCueName: String?
-    private var hitTimes: [String: [Double]] = [:]
+    private var running = RunningHits()
     /// The trials decided so far, for the running score.
     private var decided: [TrialRecord] = []
     /// Counts the set in progress (as the terminal does).
@@ -264,12 +264,9 @@ public struct LiveState: Equatable, Sendable, Codable {
         if recent.count > Self.recentLimit { recent.removeLast(recent.count - Self.recentLimit) }
         guard let index = sides.firstIndex(where: { $0.side == result.side }) else { return }
         sides[index].judged += 1
-        if result.outcome.isValidReaction, let milliseconds {
-            sides[index].hits += 1
-            hitTimes[result.side, default: []].append(milliseconds)
-            let times = hitTimes[result.side]!
-            sides[index].medianMilliseconds = Descriptive.median(times)
-            sides[index].bestMilliseconds = times.min()
-        }
+        running.record(result)
+        sides[index].hits = running.count(side: result.side)
+        sides[index].medianMilliseconds = running.medianMilliseconds(side: result.side)
+        sides[index].bestMilliseconds = running.bestMilliseconds(side: result.side)
     }
 }

@@ -30,13 +30,14 @@ enum AthletePages {
         for drill in view.drills {
             let key = "\(drill.profile) v\(drill.profileVersion)"
             body += "<section class=\"drill\" data-profile=\"\(escapeHTML(drill.profile))\">\n"
-            body += "<h2>\(escapeHTML(drill.profile)) <small>v\(drill.profileVersion) · \(drill.progress.entries.count) session(s)</small></h2>\n"
+            body += "<h2>\(escapeHTML(drill.title)) <small>\(escapeHTML(drill.profile)) v\(drill.profileVersion) · \(drill.progress.entries.count) session(s)</small></h2>\n"
             body += figures(drill.progress, minValid: view.minValid)
-            body += "<h3>Median RT per session</h3>\n"
+            if drill.progress.minimalDetectableChangeMilliseconds != nil { body += Glossary.html([.minimalDetectableChange]) }
+            body += "<h3>Median RT per session (ms)</h3>\n"
             body += TrendChartSVG.render(drill.progress, title: "\(athlete.name): median RT per session in \(key)")
-            body += "\n<h3>Reaction times within each session</h3>\n"
+            body += "\n<h3>Reaction times within each session (ms)</h3>\n"
             body += DistributionChartSVG.render(distributions[key] ?? [], title: "\(athlete.name): reaction times per session in \(key)")
-            body += "\n<h3>Sessions</h3>\n" + sessionsTable(drill.progress)
+            body += "\n<h3>Sessions</h3>\n" + sessionsTable(drill.progress) + Glossary.html([.speed])
             body += "</section>\n"
         }
         body += "<p><a href=\"/api/athletes/\(escapeURLComponent(athlete.name))\">JSON</a> · <a href=\"/api/export?athlete=\(escapeURLComponent(athlete.name))\">all trials (CSV)</a></p>"

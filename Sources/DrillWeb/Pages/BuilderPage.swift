@@ -27,20 +27,39 @@ enum BuilderPage {
             <label>Title <input name="title" autocomplete="off"></label>
             <label>What it trains <input name="description" autocomplete="off"></label>
             <h2>Cues</h2>
+            <label>The cue is <select name="cue_source"><option value="lights">a light the station shows</option>\
+            <option value="partner">a partner's move (their pad)</option></select></label>
+            <div id="light-cues">
             <p class="note">What lights up, and which pad to hit. A no-go cue is one to leave alone.</p>
             <div id="cues"></div>
             <button type="button" id="add-cue">Add a cue</button>
+            </div>
+            <div id="partner-cues" hidden>
+            <p class="note">The partner faces the athlete on their own pads: each partner pad calls the athlete's pad to hit. \
+            A feint is a partner pad that calls nothing (the athlete stays put).</p>
+            <div id="partner-pads"></div>
+            <button type="button" id="add-partner-pad">Add a partner pad</button>
+            <label>Feints (partner pads, commas between) <input name="partner_feints" list="station-switches" autocomplete="off"></label>
+            <label>The cue is the partner's <select name="partner_on"><option value="press">press</option>\
+            <option value="release">release (a hand leaving the pad)</option></select></label>
+            <label class="inline"><input type="checkbox" name="partner_light"> also light the athlete's pad</label>
+            <label>End the drill when the partner has not moved for (s) <input name="partner_wait" type="number" min="1"></label>
+            </div>
             <h2>Blocks</h2>
             <p class="note">Run in order: a number of trials, a time (seconds) or a number of hits, in sets with a rest between.</p>
             <div id="blocks"></div>
             <button type="button" id="add-block">Add a block</button>
             <h2>Timing</h2>
+            <div class="planned-only">
             <label>Wait before the cue (rapid fire: after the release), from (ms) <input name="foreperiod_min" type="number" min="0"></label>
             <label>to (ms) <input name="foreperiod_max" type="number" min="1"></label>
+            </div>
             <label>Time to respond (ms) <input name="timeout" type="number" min="50"></label>
+            <div class="planned-only">
             <label>Order <select name="order"><option value="random">random</option><option value="balanced">balanced (even counts, shuffled)</option><option value="sequence">in the order listed</option></select></label>
             <label>Share of no-go cues (0 to 0.9) <input name="nogo_probability" type="number" min="0" max="0.9" step="0.05"></label>
             <label class="inline"><input type="checkbox" name="rapid_fire"> rapid fire: the next cue as soon as the pad is released</label>
+            </div>
             <label>Score <select name="score">\(scores)</select></label>
             <label>Plan preview for seed <input name="seed" type="number" min="0" value="1"></label>
             <div class="start-row"><button type="submit">Save the drill</button><p id="save-status" class="start-status" role="status" aria-live="polite"></p></div>
@@ -52,14 +71,17 @@ enum BuilderPage {
             <label>Hit <input data-field="target" list="station-switches" autocomplete="off"></label>\
             <label class="inline"><input type="checkbox" data-field="nogo"> no-go</label>\
             <button type="button" class="danger remove">Remove</button></fieldset></template>
+            <template id="partner-row"><fieldset class="row partner-pad"><label>Partner's pad <input data-field="pad" list="station-switches" autocomplete="off"></label>\
+            <label>calls <input data-field="target" list="station-switches" autocomplete="off"></label>\
+            <button type="button" class="danger remove">Remove</button></fieldset></template>
             <template id="block-row"><fieldset class="row block"><label>Block <input data-field="name" autocomplete="off"></label>\
             <label>Ends after <select data-field="length"><option value="trials">trials</option><option value="duration">seconds</option><option value="hits">hits</option></select></label>\
             <label>How many <input data-field="amount" type="number" min="1"></label>\
             <label>Sets <input data-field="sets" type="number" min="1"></label>\
             <label>Rest between sets (s) <input data-field="rest" type="number" min="1"></label>\
-            <label>Order <select data-field="order"><option value="">as the drill</option><option value="random">random</option><option value="balanced">balanced</option><option value="sequence">in the order listed</option></select></label>\
-            <label>Wait from (ms) <input data-field="wait_min" type="number" min="1" placeholder="as the drill"></label>\
-            <label>to (ms) <input data-field="wait_max" type="number" min="1" placeholder="as the drill"></label>\
+            <label class="planned-only">Order <select data-field="order"><option value="">as the drill</option><option value="random">random</option><option value="balanced">balanced</option><option value="sequence">in the order listed</option></select></label>\
+            <label class="planned-only">Wait from (ms) <input data-field="wait_min" type="number" min="1" placeholder="as the drill"></label>\
+            <label class="planned-only">to (ms) <input data-field="wait_max" type="number" min="1" placeholder="as the drill"></label>\
             <label>Time to respond (ms) <input data-field="timeout" type="number" min="50" placeholder="as the drill"></label>\
             <button type="button" class="danger remove">Remove</button></fieldset></template>
             </form>

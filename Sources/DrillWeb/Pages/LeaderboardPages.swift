@@ -70,7 +70,8 @@ enum LeaderboardPages {
             <h1>\(escapeHTML(title)) <small>\(escapeHTML(view.profile)) v\(view.version)</small></h1>
             \(form)
             \(table)
-            \(view.metric == .score ? "<p class=\"note\">Score: \(escapeHTML(view.score.explanation))</p>" : "")
+            \(view.metric == .score ? "<p class=\"note\">Score: \(escapeHTML(view.score.explanation))</p>" : "")\
+            \(view.metric == .speed ? Glossary.html([.speed]) : "")
             <p class="note">Each athlete's best complete session counts. Equal values are separated by: more valid trials; \
             for accuracy, the lower median; the earlier session; the name.</p>
             <p><a href="/api/leaderboard/\(escapeURLComponent(view.profile))?metric=\(view.metric.rawValue)&amp;version=\(view.version)&amp;min_valid=\(view.minValid)\(view.team.map { "&amp;team=\(escapeURLComponent($0))" } ?? "")">JSON</a></p>

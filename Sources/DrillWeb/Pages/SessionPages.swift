@@ -140,6 +140,8 @@ enum SessionPages {
         }
         let headers = [""] + summary.sides.map { athletes[$0.side] ?? $0.side }
         let rows = lines.map { name, value in [escapeHTML(name)] + summary.sides.map { value($0) } }
-        return htmlTable(headers, rows, id: "statistics", numericColumns: Set(1...summary.sides.count))
+        let terms: [Glossary.Term] = [.interquartileRange, .speed, .lapses]
+            + (summary.sides.contains { $0.dPrime != nil } ? [.dPrime] : []) + [.timeOnTask]
+        return htmlTable(headers, rows, id: "statistics", numericColumns: Set(1...summary.sides.count)) + Glossary.html(terms)
     }
 }

@@ -25,6 +25,8 @@ struct LeaderboardView: Encodable {
 struct DrillProgressView: Encodable {
     let profile: String
     let profileVersion: Int
+    /// The drill's title, for headings.
+    let title: String
     let progress: AthleteProgress
 }
 
@@ -88,7 +90,7 @@ extension StationWebApp {
         let familiarisation = try query.integer("familiarisation", in: 0...100) ?? 2
         let drills = try store.history(athlete: athlete.name, profile: query.text("profile")).map { history in
             DrillProgressView(
-                profile: history.profile, profileVersion: history.profileVersion,
+                profile: history.profile, profileVersion: history.profileVersion, title: history.title,
                 progress: AthleteProgress(sessions: history.points, familiarisationSessions: familiarisation, minimumValidTrials: minValid))
         }
         return AthleteView(athlete: athlete, minValid: minValid, familiarisation: familiarisation, drills: drills)

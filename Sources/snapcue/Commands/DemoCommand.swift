@@ -47,7 +47,7 @@ struct DemoCommand: ParsableCommand {
             return print("Run the demo again (\(again)): from the second stored session on, \(name)'s trend is shown here ('snapcue trend --athlete \"\(name)\"').")
         }
         let progress = AthleteProgress(sessions: history.points)
-        print("\(name) · \(history.profile) v\(history.profileVersion) · \(history.points.count) stored sessions · median RT per session")
+        print("\(name) · \(history.title) (\(history.profile) v\(history.profileVersion)) · \(history.points.count) stored sessions · median RT per session")
         print(TrendChart.render(progress))
         print(ProgressReport.render(progress))
     }

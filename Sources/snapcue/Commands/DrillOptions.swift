@@ -72,6 +72,10 @@ func finish(_ session: SessionResult, json: Bool, keeper: SessionKeeper? = nil) 
         Terminal.writeError(SummaryReport.render(session, summary: summary))
     } else {
         print(SummaryReport.render(session, summary: summary))
+        if let keeper, let store = keeper.keptIn {
+            let comparison = HistoryComparison.report(session, sessionID: keeper.sessionID, store: store)
+            if !comparison.isEmpty { print(comparison) }
+        }
     }
     switch session.end {
     case .complete, .partnerIdle: break  // a partner who stops moving ends the drill cleanly
@@ -83,9 +87,9 @@ func finish(_ session: SessionResult, json: Bool, keeper: SessionKeeper? = nil) 
 /// Runs `setup` on the simulated station with virtual athletes, printing progress lines.
 func runWithVirtualAthletes(_ setup: DrillSetup, options: VirtualAthleteOptions, json: Bool) -> SessionResult {
     let ports = DrillPorts.simulated(setup, fast: options.fast, athleteSeed: options.athleteSeed, stop: processStopSignal)
-    let writeProgress: (String) -> Void = json ? { FileHandle.standardError.write(Data($0.utf8)) } : { Terminal.write($0) }
+    let writeProgress: @Sendable (String) -> Void = json ? Terminal.writeToStandardError : Terminal.write
     let redraw = json ? isatty(STDERR_FILENO) == 1 : Terminal.outputIsTerminal
-    let printer = ProgressPrinter(setup: setup, redraw: redraw && !options.fast, write: writeProgress)
+    let printer = ProgressPrinter(setup: setup, redraw: redraw && !options.fast, clock: ports.clock, write: writeProgress)
     writeProgress(setup.headline + "\n")
     return DrillSession.run(setup, ports: ports, stop: processStopSignal, display: printer.show)
 }

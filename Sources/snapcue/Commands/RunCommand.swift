@@ -90,7 +90,7 @@ struct RunCommand: ParsableCommand {
         defer { rawMode.restore() }
         screen.drawAll()
         if !soundNote.isEmpty { screen.setResult(soundNote) }
-        let presenter = ScreenPresenter(setup: setup, screen: screen, soundAudible: sound != nil)
+        let presenter = ScreenPresenter(setup: setup, screen: screen, soundAudible: sound != nil, clock: clock)
         let ports = DrillPorts(clock: clock, lights: TerminalLights(screen: screen), sound: sound, switches: keyboard)
         let session = DrillSession.run(setup, ports: ports, stop: processStopSignal, display: presenter.show)
         screen.finish()

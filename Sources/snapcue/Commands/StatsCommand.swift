@@ -13,7 +13,7 @@ struct ProgressOptions: ParsableArguments {
     @Option(help: "Only this profile (by name); default: every drill the athlete ran, most-run first.")
     var profile: String?
     @Option(help: "A session counts for trends and bests with at least this many valid trials.")
-    var minValid = 10
+    var minValid = AthleteProgress.minimumValidTrialsByDefault
     @Option(help: "The athlete's first N sessions of a drill are familiarisation.")
     var familiarisation = 2
 }
@@ -28,6 +28,8 @@ struct DrillStatistics: Encodable {
 
     let profile: String
     let profileVersion: Int
+    /// The drill's title.
+    let title: String
     /// How the drill is scored (each session's `statistics.score`).
     let score: DrillScore
     let sessions: [Session]
@@ -64,7 +66,7 @@ struct StatsCommand: ParsableCommand {
                         id: point.session, startedAt: WallClock.iso(milliseconds: point.startedAtMilliseconds), statistics: statistics)
                 }
                 return DrillStatistics(
-                    profile: history.profile, profileVersion: history.profileVersion, score: score, sessions: sessions,
+                    profile: history.profile, profileVersion: history.profileVersion, title: history.title, score: score, sessions: sessions,
                     progress: AthleteProgress(sessions: history.points, familiarisationSessions: options.familiarisation, minimumValidTrials: options.minValid))
             })
         }
@@ -77,19 +79,23 @@ struct StatsCommand: ParsableCommand {
         }
         guard !drills.isEmpty else { return print("\(name) has no complete sessions yet.") }
         for drill in drills {
-            print("\(name) · \(drill.profile) v\(drill.profileVersion) · \(drill.progress.entries.count) complete session(s)"
+            print("\(name) · \(drill.title) (\(drill.profile) v\(drill.profileVersion)) · \(drill.progress.entries.count) complete session(s)"
                 + (drill.score == .medianReactionTime ? "" : " · score: \(drill.score.title)"))
-            print(Self.table(drill).render())
+            print(Self.table(drill).render(fitting: Self.width))
             if let latest = drill.sessions.last?.statistics, latest.foreperiodBins.count > 1 {
-                print("  latest session, median RT by foreperiod: " + latest.foreperiodBins.map {
+                print("  latest session, median RT by foreperiod:")
+                print(Format.wrap(latest.foreperiodBins.map {
                     ($0.lowerMilliseconds == $0.upperMilliseconds ? "\($0.lowerMilliseconds)" : "\($0.lowerMilliseconds)–\($0.upperMilliseconds)")
                         + " ms: " + Format.milliseconds($0.medianMilliseconds)
-                }.joined(separator: " · "))
+                }, width: Self.width, indent: "    "))
             }
             print(ProgressReport.render(drill.progress))
             print("")
         }
     }
+
+    /// Every line of the report fits this many columns (a wide table is shown in parts).
+    static let width = 100
 
     static func table(_ drill: DrillStatistics) -> TextTable {
         let scored = drill.score != .medianReactionTime
@@ -150,7 +156,7 @@ struct TrendCommand: AsyncParsableCommand {
         }
         guard !drills.isEmpty else { return print("\(name) has no complete sessions yet.") }
         for (history, progress) in drills {
-            print("\(name) · \(history.profile) v\(history.profileVersion) · median RT per session")
+            print("\(name) · \(history.title) (\(history.profile) v\(history.profileVersion)) · median RT per session")
             print(TrendChart.render(progress))
             print(ProgressReport.render(progress))
             print("")

@@ -61,6 +61,22 @@ enum Format {
     /// A Unix-ms time as a local date, `2026-11-25`.
     static func localDate(milliseconds: Int64) -> String { WallClock.localDate(milliseconds: milliseconds) }
 
+    /// `items` joined by `separator` into lines of at most `width` columns, each after `indent`
+    /// (an item longer than a line gets a line of its own).
+    static func wrap(_ items: [String], separator: String = " · ", width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for item in items {
+            if !line.isEmpty, indent.count + line.count + separator.count + item.count > width {
+                lines.append(indent + line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : separator) + item
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines.joined(separator: "\n")
+    }
+
     /// `3.91 /s`, or `–`.
     static func speed(_ value: Double?) -> String {
         guard let value else { return "–" }

@@ -41,8 +41,8 @@ struct GPIODrill {
     func run() throws -> SessionResult {
         let ports = try DrillPorts.gpio(setup, stop: processStopSignal)
         defer { ports.close() }
-        let write: (String) -> Void = json ? { FileHandle.standardError.write(Data($0.utf8)) } : { Terminal.write($0) }
-        let printer = ProgressPrinter(setup: setup, redraw: !json && Terminal.outputIsTerminal, write: write)
+        let write: @Sendable (String) -> Void = json ? Terminal.writeToStandardError : Terminal.write
+        let printer = ProgressPrinter(setup: setup, redraw: !json && Terminal.outputIsTerminal, clock: ports.clock, write: write)
         write(setup.headline + "\n")
         let report = Mutex<RealtimeThread.Report?>(nil)
         var reported = false

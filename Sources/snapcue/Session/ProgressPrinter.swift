@@ -2,12 +2,15 @@ import DrillCore
 import DrillStation
 
 /// Live progress as lines of text: each trial's cue and result as it is
-/// decided, with a progress bar redrawn in place on a terminal and plain
-/// lines when the output is a pipe or a CI log.
+/// decided, with a progress bar redrawn in place on a terminal (a rest counts
+/// down there) and plain lines when the output is a pipe or a CI log.
 final class ProgressPrinter {
     private let setup: DrillSetup
     private let redraw: Bool
-    private let write: (String) -> Void
+    private let write: @Sendable (String) -> Void
+    /// The drill's clock, for a rest's countdown (nil: no countdown).
+    private let clock: (any MonotonicClock)?
+    private var countdown: RestCountdown?
     private var done = 0
     private var cueNames: [Int: String] = [:]
     private var barShown = false
@@ -15,9 +18,10 @@ final class ProgressPrinter {
     /// Colour each result by its outcome (a terminal, and no NO_COLOR).
     private let colored = Terminal.colorEnabled
 
-    init(setup: DrillSetup, redraw: Bool, write: @escaping (String) -> Void) {
+    init(setup: DrillSetup, redraw: Bool, clock: (any MonotonicClock)? = nil, write: @escaping @Sendable (String) -> Void) {
         self.setup = setup
         self.redraw = redraw
+        self.clock = clock
         self.write = write
         counter = ProgressCounter(plan: setup.plan)
     }
@@ -26,6 +30,8 @@ final class ProgressPrinter {
     private var total: Int? { setup.plan.plannedTotal > 0 ? setup.plan.plannedTotal : nil }
 
     func show(_ action: EngineAction) {
+        countdown?.cancel()  // before anything else is written: whatever comes ends a rest
+        countdown = nil
         counter.observe(action)
         switch action {
         case .blockStarted(let index, let name):
@@ -35,8 +41,8 @@ final class ProgressPrinter {
             let sets = setup.plan.blocks[blockIndex].sets
             if sets > 1 { line("  set \(set) of \(sets)") }
         case .restStarted(let until):
-            _ = until
-            line("  rest… (the next trial starts by itself)")
+            line("  rest… (the next set starts by itself)")
+            if redraw, let clock { countRest(until: until, clock: clock) }
         case .waitingForHome(let index, let home):
             status("trial \(index + 1): waiting for the athlete on '\(home)'")
         case .waitingForStartGate(let index, let gate):
@@ -74,6 +80,15 @@ final class ProgressPrinter {
         status("")
     }
 
+    /// The progress bar with the rest's time left, once a second.
+    private func countRest(until: MonotonicInstant, clock: any MonotonicClock) {
+        let bar = barText
+        let write = write
+        countdown = RestCountdown(until: until, clock: clock) { seconds in
+            write(ANSI.clearLine + bar + "  rest: \(RestCountdown.text(seconds: seconds)) left")
+        }
+    }
+
     private func describe(_ request: CueRequest) -> String {
         (request.lights.map { "light \($0)" } + (request.sound.map { ["sound \($0)"] } ?? [])).joined(separator: " + ")
     }
@@ -90,10 +105,11 @@ final class ProgressPrinter {
 
     private func drawBar(note: String) {
         barShown = true
-        if let total {
-            write(ANSI.clearLine + Format.bar(done: done, total: total) + " \(done)/\(total)  " + note)
-        } else {
-            write(ANSI.clearLine + "trials \(done) · hits \(counter.hitsInSet)  " + note)
-        }
+        write(ANSI.clearLine + barText + "  " + note)
+    }
+
+    private var barText: String {
+        if let total { return Format.bar(done: done, total: total) + " \(done)/\(total)" }
+        return "trials \(done) · hits \(counter.hitsInSet)"
     }
 }

@@ -7,26 +7,35 @@ final class ScreenPresenter {
     private let setup: DrillSetup
     private let screen: StationScreen
     private let soundAudible: Bool
+    /// The drill's clock, for a rest's countdown.
+    private let clock: any MonotonicClock
+    private var countdown: RestCountdown?
 
-    init(setup: DrillSetup, screen: StationScreen, soundAudible: Bool) {
+    init(setup: DrillSetup, screen: StationScreen, soundAudible: Bool, clock: any MonotonicClock) {
         self.setup = setup
         self.screen = screen
         self.soundAudible = soundAudible
+        self.clock = clock
         counter = ProgressCounter(plan: setup.plan)
     }
 
     private var counter: ProgressCounter
-    /// Each side's hit times so far, for the running median and best.
-    private var hits: [String: [Double]] = [:]
+    /// Each side's hits so far, for the running median and best.
+    private var hits = RunningHits()
     private let colored = Terminal.colorEnabled
 
     func show(_ action: EngineAction) {
+        countdown?.cancel()  // before the status changes: whatever comes ends a rest
+        countdown = nil
         counter.observe(action)
         switch action {
         case .blockStarted(let index, let name):
             screen.setStatus("block \(index + 1) of \(setup.plan.blocks.count): \(name)")
-        case .restStarted:
-            screen.setStatus("rest: the next set starts by itself")
+        case .restStarted(let until):
+            let screen = screen
+            countdown = RestCountdown(until: until, clock: clock) { seconds in
+                screen.setStatus("rest: \(RestCountdown.text(seconds: seconds)) left (the next set starts by itself)")
+            }
         case .waitingForHome(let index, let home):
             screen.setStatus("\(counter.label(trialIndex: index)): hold the home switch '\(home)' to start")
         case .waitingForStartGate(let index, let gate):
@@ -63,15 +72,14 @@ final class ScreenPresenter {
 
     /// The running median and best of each side's hits so far: `median 312 ms · best 251 ms (9 hits)`.
     private func runningFigures(after record: TrialRecord) -> String {
-        for result in record.sides where result.outcome.isValidReaction {
-            if let time = result.reactionTimeNanoseconds { hits[result.side, default: []].append(Double(time) / 1e6) }
-        }
+        for result in record.sides { hits.record(result) }
         return record.sides.map { result in
-            let times = hits[result.side] ?? []
             let who = setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : ""
-            guard let best = times.min() else { return who + "no hit yet" }
-            let middle = Descriptive.median(times) ?? best
-            return who + "median \(Int(middle.rounded())) ms · best \(Int(best.rounded())) ms (\(times.count) hit\(times.count == 1 ? "" : "s"))"
+            guard let best = hits.bestMilliseconds(side: result.side), let middle = hits.medianMilliseconds(side: result.side) else {
+                return who + "no hit yet"
+            }
+            let count = hits.count(side: result.side)
+            return who + "median \(Int(middle.rounded())) ms · best \(Int(best.rounded())) ms (\(count) hit\(count == 1 ? "" : "s"))"
         }.joined(separator: "   ")
     }
 }

@@ -44,6 +44,11 @@ enum Terminal {
     /// Writes a line to standard error.
     /// Writes a line to standard error, after whatever standard output holds: when both go to
     /// one file (`2>&1`), lines stay in the order they were written.
+    /// Writes `text` to standard error as it is (progress beside JSON on standard output).
+    @Sendable static func writeToStandardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func writeError(_ text: String) {
         fflush(nil)  // every output stream (nil: no reference to the global stdout)
         FileHandle.standardError.write(Data((text + "\n").utf8))
