@@ -153,6 +153,23 @@ struct StoreCLITests {
         #expect(outputs[3].contains(String(format: "(MDC %.1f ms)", mdc)), "\(outputs[3])")
     }
 
+    @Test("a drill with its own score ends with the score against the last session's and the best before")
+    func endSummaryComparesTheScore() throws {
+        let db = freshDatabase()
+        var outputs: [String] = []
+        for seed in ["21", "22", "23"] {
+            let run = try snapcue("run", "Profiles/batak-30.yaml", "--virtual-athlete", "--fast", "--seed", seed, "--athlete", "Fay", "--db", db)
+            #expect(run.status == 0, "\(run.errorOutput)")
+            outputs.append(run.output)
+        }
+        #expect(!outputs[0].contains("  score (hits)"))
+        for output in outputs.dropFirst() {
+            let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("  score (hits) ") }, "\(output)")
+            #expect(line.contains("than last session (") || line.contains("the same as last session"), "\(line)")
+            #expect(line.contains("a new best") || line.contains("best before "), "\(line)")
+        }
+    }
+
     @Test("kill -9 mid-drill loses no completed trial, and the session shows as aborted")
     func crashSafety() throws {
         let db = freshDatabase()

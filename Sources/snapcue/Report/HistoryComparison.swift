@@ -15,14 +15,15 @@ enum HistoryComparison {
                 .first(where: { $0.profileVersion == session.profileVersion })
             else { return [] }
             return Self.lines(athlete: name, session: "\(sessionID)", progress: AthleteProgress(sessions: history.points),
-                              minimumValidTrials: AthleteProgress.minimumValidTrialsByDefault)
+                              minimumValidTrials: AthleteProgress.minimumValidTrialsByDefault, score: session.score)
         }
         return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n")
     }
 
     /// Lines about `session` (its id), which `progress` (the athlete's complete sessions of
     /// this drill's version) must include; none when it does not (a drill that ended early).
-    static func lines(athlete: String, session: String, progress: AthleteProgress, minimumValidTrials: Int) -> [String] {
+    /// A drill scored otherwise than by median RT (`score`) adds its score against the last session's and the best before.
+    static func lines(athlete: String, session: String, progress: AthleteProgress, minimumValidTrials: Int, score: DrillScore = .medianReactionTime) -> [String] {
         guard let index = progress.entries.firstIndex(where: { $0.point.session == session }) else { return [] }
         let this = progress.entries[index].point
         let heading = "\(athlete) against their history of this drill:"
@@ -48,7 +49,21 @@ enum HistoryComparison {
             ? "  a new personal best (the last was \(Format.milliseconds(bestMedian)), \(date(best)))"
             : "  personal best \(Format.milliseconds(bestMedian)) (\(date(best))): "
                 + (median == bestMedian ? "matched" : "\(Format.milliseconds(median - bestMedian)) off it"))
+        if let line = scoreLine(score, this: this, earlier: earlier) { lines.append(line) }
         return lines
+    }
+
+    /// `score (hits) 31 hits: 2 hits better than last session (29 hits); best before 33 hits (2026-12-01)`.
+    private static func scoreLine(_ score: DrillScore, this: SessionPoint, earlier: [SessionPoint]) -> String? {
+        guard score != .medianReactionTime, score != .wins, let value = this.score else { return nil }
+        let scored = earlier.filter { $0.score != nil }
+        guard let last = scored.last?.score else { return nil }
+        let better: (Double, Double) -> Bool = score.lowerIsBetter ? { $0 < $1 } : { $0 > $1 }
+        let change = abs(value - last) < 1e-9 ? "the same as last session"
+            : "\(score.format(abs(value - last))) \(better(value, last) ? "better" : "worse") than last session (\(score.format(last)))"
+        let best = scored.min { better($0.score!, $1.score!) }!
+        let bestPart = better(value, best.score!) ? "a new best" : "best before \(score.format(best.score!)) (\(date(best)))"
+        return "  score (\(score.title)) \(score.format(value)): \(change); \(bestPart)"
     }
 
     /// `18.0 ms faster than last session`: lower is faster.
