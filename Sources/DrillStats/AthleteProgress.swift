@@ -92,7 +92,7 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
         let medians = used.map { $0.medianMilliseconds! }
         let ordinals = entries.indices.filter { entries[$0].inTrend }.map { Double($0 + 1) }
         trend = Self.trend(used, medians: medians, ordinals: ordinals)
-        personalBest = ordered.filter(counted).min { ($0.medianMilliseconds!, $0.startedAtMilliseconds) < ($1.medianMilliseconds!, $1.startedAtMilliseconds) }
+        personalBest = Self.best(among: ordered.filter(counted))
         if medians.count >= 3 {
             let differences = zip(medians.dropFirst(), medians).map { $0 - $1 }
             minimalDetectableChangeMilliseconds = Descriptive.standardDeviation(differences).map { 1.959964 * $0 }
@@ -104,9 +104,17 @@ public struct AthleteProgress: Equatable, Sendable, Codable {
     }
 
     /// Whether the latest change is larger than the athlete's noise.
-    public var latestChangeIsReal: Bool? {
-        guard let change = latestChangeMilliseconds, let mdc = minimalDetectableChangeMilliseconds else { return nil }
-        return abs(change) > mdc
+    public var latestChangeIsReal: Bool? { latestChangeMilliseconds.flatMap(isReal) }
+
+    /// Whether a change of the median (ms) is larger than the athlete's noise; nil before the MDC is known.
+    public func isReal(change: Double) -> Bool? {
+        minimalDetectableChangeMilliseconds.map { abs(change) > $0 }
+    }
+
+    /// The personal best among counted `points`: the lowest median, the earlier session on a tie.
+    public static func best(among points: [SessionPoint]) -> SessionPoint? {
+        points.filter { $0.medianMilliseconds != nil }
+            .min { ($0.medianMilliseconds!, $0.startedAtMilliseconds) < ($1.medianMilliseconds!, $1.startedAtMilliseconds) }
     }
 
     private static let millisecondsPerDay = 86_400_000.0

@@ -59,7 +59,7 @@ enum AthletePages {
         }
         if let mdc = progress.minimalDetectableChangeMilliseconds {
             let latest = progress.latestChangeMilliseconds.map { change in
-                "latest change \(WebFormat.signed(change)) ms: " + (abs(change) > mdc ? "larger than the noise" : "within the noise")
+                "latest change \(WebFormat.signed(change)) ms: " + (progress.isReal(change: change) == true ? "larger than the noise" : "within the noise")
             } ?? ""
             items.append("<div><dt>Smallest real change (MDC95)</dt><dd>\(WebFormat.milliseconds(mdc)) ms</dd><dd>\(latest)</dd></div>")
         }

@@ -36,14 +36,14 @@ enum HistoryComparison {
         }
         let change = median - lastMedian
         var lines = [heading, "  median RT \(Format.milliseconds(median)): \(describe(change)) (\(Format.milliseconds(lastMedian)), \(date(last)))"]
-        if let mdc = progress.minimalDetectableChangeMilliseconds {
-            lines.append(abs(change) > mdc
+        if let mdc = progress.minimalDetectableChangeMilliseconds, let real = progress.isReal(change: change) {
+            lines.append(real
                 ? "  larger than the day-to-day noise (MDC \(Format.milliseconds(mdc))): a real change"
                 : "  within the day-to-day noise (MDC \(Format.milliseconds(mdc))): not yet a real change")
         } else {
             lines.append("  the day-to-day noise (MDC) is known from the third counted session on")
         }
-        let best = earlier.min { ($0.medianMilliseconds!, $0.startedAtMilliseconds) < ($1.medianMilliseconds!, $1.startedAtMilliseconds) }!
+        let best = AthleteProgress.best(among: earlier)!
         let bestMedian = best.medianMilliseconds!
         lines.append(median < bestMedian
             ? "  a new personal best (the last was \(Format.milliseconds(bestMedian)), \(date(best)))"
