@@ -63,6 +63,19 @@ def within_span(value, later, earlier):
     return later.lo - earlier.hi - 4 * US <= value <= later.hi - earlier.lo + 4 * US
 
 
+def traced_trials(session, scenario, drill, what, unit):
+    """The kernel's trace of `scenario` and the session's trials inside it, once the planned
+    number of trials is checked; (None, None) when there is no session, or no trace to judge by."""
+    kernel = sc.KernelTrace.load(results, scenario)
+    if session and kernel is None:
+        checks.skip(f"the {what} against the kernel's trace", "no kernel trace (a kernel without the gpio_value event)")
+    if not session or kernel is None:
+        return None, None
+    planned = sc.Drill(drill).trial_count
+    checks.check(f"{planned} {unit} recorded", len(session["trials"]) == planned, f"{len(session['trials'])} {unit}")
+    return kernel, [t for t in session["trials"] if kernel.covers(t["foreperiod_start"])]
+
+
 def write_before(records, t, switch=None):
     """The latest write (a truth record with press_write_start_ns) at or before `t` (of `switch` if given)."""
     candidates = [r for r in records if "press_write_start_ns" in r and r["press_write_start_ns"] <= t
@@ -77,16 +90,11 @@ sc.check_athlete_started(checks, results, "partner-athlete", "the athlete who wa
 session = results.session("partner.json")
 checks.check("the partner drill completes (exit 0), the partner named", results.rc("partner.rc") == 0 and session is not None
              and session.get("partner") == "Sam", results.text("partner-run.err")[-500:])
-kernel = sc.KernelTrace.load(results, "partner")
 partner_map = {"partner-left": "right", "partner-right": "left"}  # map: mirror of [left, right]
 partner_rules = sc.Drill(partner_drill).rules()
 timeout, anticipation = partner_rules.timeout, partner_rules.anticipation
-if session and kernel is None:
-    checks.skip("the partner drill against the kernel's edges", "no kernel trace (a kernel without the gpio_value event)")
-elif session:
-    trials = [t for t in session["trials"] if kernel.covers(t["foreperiod_start"])]
-    planned = sc.Drill(partner_drill).trial_count
-    checks.check(f"{planned} trials recorded", len(session["trials"]) == planned, f"{len(session['trials'])} trials")
+kernel, trials = traced_trials(session, "partner", partner_drill, "partner drill", "trials")
+if trials is not None:
     onsets_off, responses_off, disagreements, kernel_rt_off, rt_errors, stamp_offsets = [], [], [], [], [], []
     partner_truth, athlete_truth = results.jsonl("partner-truth.jsonl"), results.jsonl("partner-athlete.jsonl")
     latencies = []
@@ -161,13 +169,8 @@ elif session:
 sc.check_athlete_started(checks, results, "gates", "the gate runner")
 session = results.session("gates.json")
 checks.check("the gate run completes (exit 0)", results.rc("gates.rc") == 0 and session is not None, results.text("gates-run.err")[-500:])
-kernel = sc.KernelTrace.load(results, "gates")
-if session and kernel is None:
-    checks.skip("the gate run against the kernel's trace", "no kernel trace")
-elif session:
-    trials = [t for t in session["trials"] if kernel.covers(t["foreperiod_start"])]
-    planned = sc.Drill(gate_drill).trial_count
-    checks.check(f"{planned} runs recorded", len(session["trials"]) == planned, f"{len(session['trials'])} runs")
+kernel, trials = traced_trials(session, "gates", gate_drill, "gate run", "runs")
+if trials is not None:
     triggers_off, delays, early, outcome_off, totals_off, late = [], [], [], [], [], 0
     gate_rules = sc.Drill(gate_drill).rules()
     for trial in trials:
