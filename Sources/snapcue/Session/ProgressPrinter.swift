@@ -71,7 +71,7 @@ final class ProgressPrinter {
     private func trialDecided(_ record: TrialRecord, results: [SideResult]) {
         let index = record.planned.index
         let parts = results.map { result in
-            (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result, colored: colored)
+            setup.whose(result.side) + Format.result(result, colored: colored)
         }
         let decidedAt = results.map(\.decidedAt).max()
         let label = Format.pad(counter.label(trialIndex: index, now: decidedAt), 14)

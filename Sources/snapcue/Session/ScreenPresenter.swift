@@ -55,7 +55,7 @@ final class ScreenPresenter {
             screen.setStatus("\(counter.label(trialIndex: request.trialIndex)): GO")
         case .trialDecided(let record):
             screen.setResult(record.sides.map { result in
-                (setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : "") + Format.result(result, colored: colored)
+                setup.whose(result.side) + Format.result(result, colored: colored)
             }.joined(separator: "  "))
             screen.setStatus(runningFigures(after: record))
         case .trialCompleted(let record) where setup.profile.isHeadToHead:
@@ -74,7 +74,7 @@ final class ScreenPresenter {
     private func runningFigures(after record: TrialRecord) -> String {
         for result in record.sides { hits.record(result) }
         return record.sides.map { result in
-            let who = setup.profile.isHeadToHead ? "\(setup.athletes[result.side] ?? result.side): " : ""
+            let who = setup.whose(result.side)
             guard let best = hits.bestMilliseconds(side: result.side), let middle = hits.medianMilliseconds(side: result.side) else {
                 return who + "no hit yet"
             }
